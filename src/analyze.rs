@@ -1,0 +1,507 @@
+//! Balances, changes, records and composition for one focus country and one partner.
+//!
+//! Every figure here is unrounded; rounding happens once, in `format`.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, ErrorKind, Position};
+use crate::model::{CountryCode, Dataset, Flow};
+use crate::shares::largest_remainder;
+
+/// What to analyse.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Query {
+    /// The country whose balance is shown.
+    pub focus: CountryCode,
+    /// The country it trades with.
+    pub partner: CountryCode,
+    /// The year to describe; the latest year with data when `None`.
+    pub year: Option<i32>,
+    /// How many products to list before "Other".
+    pub top: usize,
+    /// Sources to use, in order, where sources disagree about one figure.
+    pub prefer_source: Vec<String>,
+}
+
+impl Query {
+    /// A query with the default year, top 5 and no preferred sources.
+    pub fn new(focus: CountryCode, partner: CountryCode) -> Self {
+        Query {
+            focus,
+            partner,
+            year: None,
+            top: 5,
+            prefer_source: Vec::new(),
+        }
+    }
+}
+
+/// A change from the previous year that has data for the same measure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Delta {
+    /// The earlier year compared with.
+    pub from_year: i32,
+    /// This year's value minus that year's.
+    pub absolute: f64,
+    /// `absolute` over the magnitude of that year's value; `None` when it was zero.
+    pub relative: Option<f64>,
+}
+
+/// One year of the focus country's trade with the partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearBalance {
+    /// Calendar year.
+    pub year: i32,
+    /// Focus → partner, US dollars; `None` when the data has no figure.
+    pub exports: Option<f64>,
+    /// Partner → focus.
+    pub imports: Option<f64>,
+    /// `exports - imports`; negative is a deficit. `None` unless both are known.
+    pub balance: Option<f64>,
+    /// `exports + imports`.
+    pub total: Option<f64>,
+    /// Change in exports from the previous year with exports.
+    pub exports_change: Option<Delta>,
+    /// Change in imports from the previous year with imports.
+    pub imports_change: Option<Delta>,
+    /// Change in the balance from the previous year with a balance.
+    pub balance_change: Option<Delta>,
+}
+
+/// Whether a balance is a deficit or a surplus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BalanceKind {
+    /// Exports below imports.
+    Deficit,
+    /// Exports above imports.
+    Surplus,
+}
+
+/// "The largest deficit since 2019", or "on record".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Record {
+    /// The year that set it.
+    pub year: i32,
+    /// Deficit or surplus.
+    pub kind: BalanceKind,
+    /// The latest earlier year with a larger one, and its balance; `None`: largest on record.
+    pub since: Option<(i32, f64)>,
+    /// The first year of data, for "on record since".
+    pub first_year: i32,
+}
+
+/// One product's part of a flow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductShare {
+    /// HS code, chapter or range; `"other"` for the rest.
+    pub code: String,
+    /// A name for the product.
+    pub label: String,
+    /// US dollars, unrounded.
+    pub value: f64,
+    /// Fraction of the flow's total, unrounded.
+    pub share: f64,
+    /// The share in tenths of a percent, rounded so that a flow's rows add up to 1000.
+    pub share_permille: u32,
+    /// True for the "Other" row.
+    pub is_other: bool,
+}
+
+/// A flow broken down by product.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Breakdown {
+    /// The flow's total, US dollars.
+    pub total: f64,
+    /// True when the data has no total row and the products' sum stands in for it.
+    pub total_from_products: bool,
+    /// Top products by value, then "Other" when anything is left.
+    pub rows: Vec<ProductShare>,
+}
+
+/// What the focus country's exports and imports were made of in one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Composition {
+    /// The year.
+    pub year: i32,
+    /// Focus → partner; `None` when the data has no products for it.
+    pub exports: Option<Breakdown>,
+    /// Partner → focus.
+    pub imports: Option<Breakdown>,
+}
+
+/// Two or more sources that disagree about one figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// Year of the figure.
+    pub year: i32,
+    /// Selling country.
+    pub exporter: CountryCode,
+    /// Buying country.
+    pub importer: CountryCode,
+    /// Product code, `None` for the total.
+    pub product: Option<String>,
+    /// Each source and its value.
+    pub values: Vec<(String, f64)>,
+}
+
+/// A source and the years whose figures come from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceUse {
+    /// The source as the data names it.
+    pub name: String,
+    /// Years drawn from it, ascending.
+    pub years: Vec<i32>,
+}
+
+/// Everything the widget says and draws about one focus and partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// The query that produced it.
+    pub query: Query,
+    /// Years with any figure, ascending. Years without data are absent: gaps, not zeros.
+    pub years: Vec<YearBalance>,
+    /// The year described (the query's, or the latest with data).
+    pub year: i32,
+    /// A record set by `year`, if any.
+    pub record: Option<Record>,
+    /// The composition of `year`, if the data breaks it down.
+    pub composition: Option<Composition>,
+    /// Sources of the figures used, latest first.
+    pub sources: Vec<SourceUse>,
+    /// Figures left out because their sources disagree.
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Analysis {
+    /// The entry for a year.
+    pub fn year_balance(&self, year: i32) -> Option<&YearBalance> {
+        self.years.iter().find(|y| y.year == year)
+    }
+}
+
+type CellKey = (i32, bool, Option<String>);
+
+/// The figures for one cell after sources are reconciled.
+struct Cell<'a> {
+    flow: &'a Flow,
+}
+
+/// Analyses the trade between `query.focus` and `query.partner`.
+pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
+    let (cells, conflicts) = reconcile(data, query);
+    if cells.is_empty() && conflicts.is_empty() {
+        return Err(Error::at(
+            Position::new(1, 1),
+            ErrorKind::NoFlows {
+                focus: query.focus.to_string(),
+                partner: query.partner.to_string(),
+            },
+        ));
+    }
+
+    let mut by_year: BTreeMap<i32, (Option<f64>, Option<f64>)> = BTreeMap::new();
+    for ((year, is_export, product), cell) in &cells {
+        let entry = by_year.entry(*year).or_default();
+        if product.is_none() {
+            let v = Some(cell.flow.value_usd);
+            if *is_export {
+                entry.0 = v;
+            } else {
+                entry.1 = v;
+            }
+        }
+    }
+    let years = balances(&by_year);
+    let year = match query.year {
+        Some(y) => y,
+        None => years
+            .iter()
+            .rev()
+            .find(|y| y.balance.is_some())
+            .or(years.last())
+            .map_or(0, |y| y.year),
+    };
+    if years.iter().all(|y| y.year != year) && query.year.is_some() {
+        let first = years.first().map_or(0, |y| y.year);
+        let last = years.last().map_or(0, |y| y.year);
+        return Err(Error::at(
+            Position::new(1, 1),
+            ErrorKind::BadOption(format!(
+                "the data has no figures for {year}; it covers {first} to {last}"
+            )),
+        ));
+    }
+
+    let composition = composition(&cells, year, query.top, data)?;
+    let record = record(&years, year);
+    let sources = sources(data, &cells);
+    Ok(Analysis {
+        query: query.clone(),
+        years,
+        year,
+        record,
+        composition,
+        sources,
+        conflicts,
+    })
+}
+
+/// Picks one flow per cell (year, direction, product). Cells whose sources disagree,
+/// with no preferred source among them, become conflicts and are left out.
+fn reconcile<'a>(data: &'a Dataset, query: &Query) -> (BTreeMap<CellKey, Cell<'a>>, Vec<Conflict>) {
+    let mut groups: BTreeMap<CellKey, Vec<&'a Flow>> = BTreeMap::new();
+    for f in &data.flows {
+        let is_export = if f.exporter == query.focus && f.importer == query.partner {
+            true
+        } else if f.exporter == query.partner && f.importer == query.focus {
+            false
+        } else {
+            continue;
+        };
+        let key = (
+            f.year,
+            is_export,
+            f.product.as_ref().map(|p| p.code.clone()),
+        );
+        groups.entry(key).or_default().push(f);
+    }
+    let mut cells = BTreeMap::new();
+    let mut conflicts = Vec::new();
+    for (key, flows) in groups {
+        let first = flows[0];
+        let agree = flows.iter().all(|f| f.value_usd == first.value_usd);
+        let preferred = query.prefer_source.iter().find_map(|name| {
+            flows
+                .iter()
+                .find(|f| data.source_name(f) == Some(name.as_str()))
+                .copied()
+        });
+        match (agree, preferred) {
+            (_, Some(flow)) => {
+                cells.insert(key, Cell { flow });
+            }
+            (true, None) => {
+                cells.insert(key, Cell { flow: first });
+            }
+            (false, None) => conflicts.push(Conflict {
+                year: key.0,
+                exporter: first.exporter,
+                importer: first.importer,
+                product: key.2.clone(),
+                values: flows
+                    .iter()
+                    .map(|f| {
+                        (
+                            data.source_name(f).unwrap_or("unnamed").to_string(),
+                            f.value_usd,
+                        )
+                    })
+                    .collect(),
+            }),
+        }
+    }
+    (cells, conflicts)
+}
+
+fn balances(by_year: &BTreeMap<i32, (Option<f64>, Option<f64>)>) -> Vec<YearBalance> {
+    let mut out: Vec<YearBalance> = Vec::with_capacity(by_year.len());
+    for (&year, &(exports, imports)) in by_year {
+        if exports.is_none() && imports.is_none() {
+            continue;
+        }
+        let balance = exports.zip(imports).map(|(e, i)| e - i);
+        let total = exports.zip(imports).map(|(e, i)| e + i);
+        let delta = |get: fn(&YearBalance) -> Option<f64>, now: Option<f64>| {
+            let now = now?;
+            let prev = out.iter().rev().find_map(|y| get(y).map(|v| (y.year, v)))?;
+            Some(Delta {
+                from_year: prev.0,
+                absolute: now - prev.1,
+                relative: (prev.1 != 0.0).then(|| (now - prev.1) / prev.1.abs()),
+            })
+        };
+        let exports_change = delta(|y| y.exports, exports);
+        let imports_change = delta(|y| y.imports, imports);
+        let balance_change = delta(|y| y.balance, balance);
+        out.push(YearBalance {
+            year,
+            exports,
+            imports,
+            balance,
+            total,
+            exports_change,
+            imports_change,
+            balance_change,
+        });
+    }
+    out
+}
+
+/// The record `year` sets, if its balance beats the previous year with a balance.
+fn record(years: &[YearBalance], year: i32) -> Option<Record> {
+    let balance = years.iter().find(|y| y.year == year)?.balance?;
+    let kind = if balance < 0.0 {
+        BalanceKind::Deficit
+    } else if balance > 0.0 {
+        BalanceKind::Surplus
+    } else {
+        return None;
+    };
+    // Larger means further from zero on the same side.
+    let larger = |b: f64| match kind {
+        BalanceKind::Deficit => b < balance,
+        BalanceKind::Surplus => b > balance,
+    };
+    let earlier: Vec<(i32, f64)> = years
+        .iter()
+        .filter(|y| y.year < year)
+        .filter_map(|y| y.balance.map(|b| (y.year, b)))
+        .collect();
+    let &(_, previous) = earlier.last()?;
+    if larger(previous) || previous == balance {
+        return None;
+    }
+    let since = earlier.iter().rev().find(|(_, b)| larger(*b)).copied();
+    Some(Record {
+        year,
+        kind,
+        since,
+        first_year: earlier[0].0,
+    })
+}
+
+fn composition(
+    cells: &BTreeMap<CellKey, Cell<'_>>,
+    year: i32,
+    top: usize,
+    data: &Dataset,
+) -> Result<Option<Composition>, Error> {
+    let exports = breakdown(cells, year, true, top, data)?;
+    let imports = breakdown(cells, year, false, top, data)?;
+    if exports.is_none() && imports.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Composition {
+        year,
+        exports,
+        imports,
+    }))
+}
+
+fn breakdown(
+    cells: &BTreeMap<CellKey, Cell<'_>>,
+    year: i32,
+    is_export: bool,
+    top: usize,
+    _data: &Dataset,
+) -> Result<Option<Breakdown>, Error> {
+    let mut products: Vec<&Flow> = cells
+        .iter()
+        .filter(|((y, e, p), _)| *y == year && *e == is_export && p.is_some())
+        .map(|(_, c)| c.flow)
+        .collect();
+    if products.is_empty() {
+        return Ok(None);
+    }
+    products.sort_by(|a, b| {
+        b.value_usd
+            .total_cmp(&a.value_usd)
+            .then_with(|| code_of(a).cmp(code_of(b)))
+    });
+    let products_sum: f64 = products.iter().map(|f| f.value_usd).sum();
+    let total_flow = cells.get(&(year, is_export, None)).map(|c| c.flow);
+    let (total, total_from_products) = match total_flow {
+        Some(t) => (t.value_usd, false),
+        None => (products_sum, true),
+    };
+    // Values are summed in floating point, so allow for its rounding, not for real excess.
+    if let Some(t) = total_flow {
+        if products_sum > total * (1.0 + 1e-9) + 1e-6 {
+            let direction = if is_export { "exports" } else { "imports" };
+            return Err(Error::at(
+                Position::new(t.line, 1),
+                ErrorKind::ProductsExceedTotal {
+                    what: format!("{year} {direction}"),
+                    products: format!("{products_sum}"),
+                    total: format!("{}", t.value_usd),
+                },
+            ));
+        }
+    }
+    let shown = products.len().min(top.max(1));
+    let mut rows: Vec<ProductShare> = products[..shown]
+        .iter()
+        .map(|f| {
+            let p = f.product.as_ref();
+            let code = p.map_or(String::new(), |p| p.code.clone());
+            let label = p
+                .and_then(|p| p.label.clone())
+                .unwrap_or_else(|| code.clone());
+            ProductShare {
+                code,
+                label,
+                value: f.value_usd,
+                share: 0.0,
+                share_permille: 0,
+                is_other: false,
+            }
+        })
+        .collect();
+    let other = total - products[..shown].iter().map(|f| f.value_usd).sum::<f64>();
+    if other > total * 1e-9 {
+        rows.push(ProductShare {
+            code: "other".into(),
+            label: "Other".into(),
+            value: other,
+            share: 0.0,
+            share_permille: 0,
+            is_other: true,
+        });
+    }
+    let values: Vec<f64> = rows.iter().map(|r| r.value).collect();
+    let permille = largest_remainder(&values, 1000);
+    for (row, pm) in rows.iter_mut().zip(permille) {
+        row.share = if total > 0.0 { row.value / total } else { 0.0 };
+        row.share_permille = pm;
+    }
+    Ok(Some(Breakdown {
+        total,
+        total_from_products,
+        rows,
+    }))
+}
+
+fn code_of(f: &Flow) -> &str {
+    f.product.as_ref().map_or("", |p| p.code.as_str())
+}
+
+fn sources(data: &Dataset, cells: &BTreeMap<CellKey, Cell<'_>>) -> Vec<SourceUse> {
+    let mut uses: Vec<SourceUse> = Vec::new();
+    for ((year, _, _), cell) in cells {
+        let Some(name) = data.source_name(cell.flow) else {
+            continue;
+        };
+        match uses.iter_mut().find(|u| u.name == name) {
+            Some(u) => {
+                if !u.years.contains(year) {
+                    u.years.push(*year);
+                }
+            }
+            None => uses.push(SourceUse {
+                name: name.to_string(),
+                years: vec![*year],
+            }),
+        }
+    }
+    for u in &mut uses {
+        u.years.sort_unstable();
+    }
+    // Latest first: the figures a reader looks at first are the recent ones.
+    uses.sort_by(|a, b| {
+        b.years
+            .last()
+            .cmp(&a.years.last())
+            .then(a.name.cmp(&b.name))
+    });
+    uses
+}

@@ -1,0 +1,176 @@
+//! Errors with the place in the input where they happened.
+
+use std::fmt;
+
+/// A place in the input text: 1-based line and column.
+///
+/// For CSV the column counts fields (the 4th field is column 4); for JSON it counts
+/// characters on the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column number.
+    pub column: u32,
+}
+
+impl Position {
+    /// A position from its line and column.
+    pub const fn new(line: u32, column: u32) -> Self {
+        Position { line, column }
+    }
+}
+
+/// Bad input: what is wrong, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    /// Where the problem is.
+    pub pos: Position,
+    /// The header name of the CSV column or JSON key involved, if any.
+    pub field: Option<String>,
+    /// What is wrong, in words a reporter understands.
+    pub kind: ErrorKind,
+}
+
+/// What is wrong with the input.
+#[allow(missing_docs)] // Each variant's fields fill in its message.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input holds no data at all.
+    Empty,
+    /// The header lacks a column that every row needs.
+    MissingColumn(&'static str),
+    /// The same column name appears twice in the header.
+    RepeatedColumn(String),
+    /// A row has a different number of fields from the header.
+    FieldCount { expected: usize, found: usize },
+    /// A required cell is empty.
+    EmptyCell,
+    /// A value that should be a number is not one.
+    NotANumber(String),
+    /// A number that is infinite or NaN.
+    NotFinite(String),
+    /// A trade value below zero.
+    Negative(String),
+    /// A year that is not a whole number.
+    NotAYear(String),
+    /// A year outside 1900–2100.
+    YearOutOfRange(i64),
+    /// A unit other than usd, thousand_usd or million_usd.
+    UnknownUnit(String),
+    /// A country code that is not three letters.
+    BadCountry(String),
+    /// A flow from a country to itself.
+    SameCountry(String),
+    /// A second row for the same year, direction, product and source.
+    Duplicate { first_line: u32, what: String },
+    /// A format name the parser does not know.
+    UnknownFormat(String),
+    /// JSON that does not parse.
+    Json(String),
+    /// Product rows that add up to more than the flow's total.
+    ProductsExceedTotal {
+        what: String,
+        products: String,
+        total: String,
+    },
+    /// No flows between the focus and the partner.
+    NoFlows { focus: String, partner: String },
+    /// An option passed by the caller is invalid.
+    BadOption(String),
+}
+
+impl Error {
+    /// An error at a position, with no column name.
+    pub fn at(pos: Position, kind: ErrorKind) -> Self {
+        Error {
+            pos,
+            field: None,
+            kind,
+        }
+    }
+
+    /// An error at a position in a named column.
+    pub fn in_field(pos: Position, field: &str, kind: ErrorKind) -> Self {
+        Error {
+            pos,
+            field: Some(field.to_string()),
+            kind,
+        }
+    }
+
+    /// The message without the position: what the widget shows under "line 7, column 4".
+    pub fn message(&self) -> String {
+        use ErrorKind::*;
+        match &self.kind {
+            Empty => "the data is empty: expected a header row such as \
+                      year,exporter,importer,value and at least one row"
+                .into(),
+            MissingColumn(name) => {
+                format!("\"{name}\" is missing: every row needs year, exporter, importer and value")
+            }
+            RepeatedColumn(name) => format!("the header has the column \"{name}\" twice"),
+            FieldCount { expected, found } => {
+                format!("expected {expected} fields like the header, found {found}")
+            }
+            EmptyCell => "this cell is empty but needs a value".into(),
+            NotANumber(s) => format!("\"{s}\" is not a number"),
+            NotFinite(s) => format!("\"{s}\" is not a finite number"),
+            Negative(s) => format!("{s} is negative; trade values are zero or more"),
+            NotAYear(s) => format!("\"{s}\" is not a year"),
+            YearOutOfRange(y) => format!("{y} is outside the years 1900 to 2100"),
+            UnknownUnit(s) => {
+                format!("unknown unit \"{s}\"; use usd, thousand_usd or million_usd")
+            }
+            BadCountry(s) => format!("\"{s}\" is not a three-letter ISO 3166 country code"),
+            SameCountry(s) => format!("{s} cannot trade with itself"),
+            Duplicate { first_line, what } => {
+                format!("duplicate of line {first_line} ({what}); two rows are never added up")
+            }
+            UnknownFormat(s) => format!("unknown format \"{s}\"; use auto, csv or json"),
+            Json(s) => s.clone(),
+            ProductsExceedTotal {
+                what,
+                products,
+                total,
+            } => {
+                format!("{what}: the products add up to {products}, more than the total {total}")
+            }
+            NoFlows { focus, partner } => {
+                format!("the data holds no trade between {focus} and {partner}")
+            }
+            BadOption(s) => s.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.pos.line, self.pos.column)?;
+        if let Some(field) = &self.field {
+            write!(f, " ({field})")?;
+        }
+        write!(f, ": {}", self.message())
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_place_then_problem() {
+        let e = Error::in_field(
+            Position::new(7, 4),
+            "value",
+            ErrorKind::NotANumber("12,3x".into()),
+        );
+        assert_eq!(
+            e.to_string(),
+            "line 7, column 4 (value): \"12,3x\" is not a number"
+        );
+    }
+}

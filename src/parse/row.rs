@@ -1,0 +1,245 @@
+//! Turning the cells of one row, from CSV or JSON, into a [`Flow`].
+
+use std::collections::HashMap;
+
+use crate::error::{Error, ErrorKind, Position};
+use crate::model::{CountryCode, Dataset, Flow, Product};
+
+/// The columns of the native format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Year,
+    Exporter,
+    Importer,
+    Value,
+    ProductCode,
+    Product,
+    Reporter,
+    Unit,
+    Source,
+    Note,
+}
+
+pub const COLUMNS: usize = 10;
+const REQUIRED: [Column; 4] = [
+    Column::Year,
+    Column::Exporter,
+    Column::Importer,
+    Column::Value,
+];
+
+impl Column {
+    pub fn from_name(name: &str) -> Option<Column> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "year" => Column::Year,
+            "exporter" => Column::Exporter,
+            "importer" => Column::Importer,
+            "value" => Column::Value,
+            "product_code" => Column::ProductCode,
+            "product" => Column::Product,
+            "reporter" => Column::Reporter,
+            "unit" => Column::Unit,
+            "source" => Column::Source,
+            "note" => Column::Note,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Year => "year",
+            Column::Exporter => "exporter",
+            Column::Importer => "importer",
+            Column::Value => "value",
+            Column::ProductCode => "product_code",
+            Column::Product => "product",
+            Column::Reporter => "reporter",
+            Column::Unit => "unit",
+            Column::Source => "source",
+            Column::Note => "note",
+        }
+    }
+}
+
+/// The required columns that a header lacks, first one only.
+pub fn missing_required(present: &[bool; COLUMNS]) -> Option<Column> {
+    REQUIRED.into_iter().find(|c| !present[*c as usize])
+}
+
+/// One cell: its text (`None` when absent or JSON null) and where it is.
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    pub text: Option<String>,
+    pub pos: Option<Position>,
+}
+
+/// What makes two rows the same figure: year, direction, product and source.
+type RowKey = (i32, CountryCode, CountryCode, Option<String>, Option<u32>);
+
+/// Builds flows row by row, catching duplicates.
+#[derive(Default)]
+pub struct FlowBuilder {
+    pub dataset: Dataset,
+    seen: HashMap<RowKey, u32>,
+}
+
+impl FlowBuilder {
+    /// Adds the flow in one row. `row` is the row's own position, for cells it lacks.
+    pub fn push(&mut self, cells: &[Cell; COLUMNS], row: Position) -> Result<(), Error> {
+        let text = |c: Column| -> Option<&str> {
+            cells[c as usize]
+                .text
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let pos = |c: Column| cells[c as usize].pos.unwrap_or(row);
+        let err = |c: Column, kind| Error::in_field(pos(c), c.name(), kind);
+        let required = |c: Column| text(c).ok_or_else(|| err(c, ErrorKind::EmptyCell));
+
+        let year_text = required(Column::Year)?;
+        let year: i64 = year_text
+            .parse()
+            .map_err(|_| err(Column::Year, ErrorKind::NotAYear(year_text.into())))?;
+        if !(1900..=2100).contains(&year) {
+            return Err(err(Column::Year, ErrorKind::YearOutOfRange(year)));
+        }
+        let country = |c: Column| -> Result<CountryCode, Error> {
+            let s = required(c)?;
+            CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))
+        };
+        let exporter = country(Column::Exporter)?;
+        let importer = country(Column::Importer)?;
+        if exporter == importer {
+            return Err(err(
+                Column::Importer,
+                ErrorKind::SameCountry(exporter.to_string()),
+            ));
+        }
+        let scale = match text(Column::Unit).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("usd") => 1.0,
+            Some("thousand_usd") => 1e3,
+            Some("million_usd") => 1e6,
+            Some(_) => {
+                let unit = text(Column::Unit).unwrap_or_default();
+                return Err(err(Column::Unit, ErrorKind::UnknownUnit(unit.into())));
+            }
+        };
+        let value_text = required(Column::Value)?;
+        let value = parse_value(value_text).map_err(|kind| err(Column::Value, kind))? * scale;
+
+        let product = match (text(Column::ProductCode), text(Column::Product)) {
+            (None, None) => None,
+            (code, label) => Some(Product {
+                code: code.or(label).unwrap_or_default().to_string(),
+                label: label.map(str::to_string),
+            }),
+        };
+        let source = text(Column::Source).map(|s| self.dataset.intern_source(s));
+        let line = row.line;
+        let key = (
+            year as i32,
+            exporter,
+            importer,
+            product.as_ref().map(|p| p.code.clone()),
+            source,
+        );
+        if let Some(&first_line) = self.seen.get(&key) {
+            let what = format!(
+                "{year}, {exporter} to {importer}, {}{}",
+                product.as_ref().map_or("total", |p| p.code.as_str()),
+                source
+                    .and_then(|i| self.dataset.sources.get(i as usize))
+                    .map(|s| format!(", source \"{s}\""))
+                    .unwrap_or_default()
+            );
+            return Err(Error::at(
+                Position::new(line, 1),
+                ErrorKind::Duplicate { first_line, what },
+            ));
+        }
+        self.seen.insert(key, line);
+        self.dataset.flows.push(Flow {
+            year: year as i32,
+            exporter,
+            importer,
+            product,
+            value_usd: value,
+            source,
+            note: text(Column::Note).map(str::to_string),
+            line,
+        });
+        Ok(())
+    }
+}
+
+/// A trade value: a plain or scientific number, optionally with `,` thousands
+/// separators in groups of three; finite and not negative.
+pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
+    let plain;
+    let digits = if s.contains(',') {
+        if !has_thousands_groups(s) {
+            return Err(ErrorKind::NotANumber(s.into()));
+        }
+        plain = s.replace(',', "");
+        plain.as_str()
+    } else {
+        s
+    };
+    let starts_like_number = digits
+        .trim_start_matches(['+', '-'])
+        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let v: f64 = digits
+        .parse()
+        .map_err(|_| ErrorKind::NotANumber(s.into()))?;
+    if !v.is_finite() || !starts_like_number {
+        // Rust reads "inf" and "NaN" as numbers; a trade value never is one.
+        return Err(ErrorKind::NotFinite(s.into()));
+    }
+    if v < 0.0 {
+        return Err(ErrorKind::Negative(s.into()));
+    }
+    Ok(v + 0.0) // -0 becomes 0
+}
+
+fn has_thousands_groups(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_table() {
+        let ok = [
+            ("290000000", 290e6),
+            ("2.03e9", 2.03e9),
+            ("1,234,567", 1234567.0),
+            ("1,234.5", 1234.5),
+            ("0", 0.0),
+            ("-0", 0.0),
+            (".5", 0.5),
+        ];
+        for (s, v) in ok {
+            assert_eq!(parse_value(s), Ok(v), "{s}");
+        }
+        let bad = [
+            ("12,3x", ErrorKind::NotANumber("12,3x".into())),
+            ("1,23", ErrorKind::NotANumber("1,23".into())),
+            ("n/a", ErrorKind::NotANumber("n/a".into())),
+            ("inf", ErrorKind::NotFinite("inf".into())),
+            ("NaN", ErrorKind::NotFinite("NaN".into())),
+            ("1e999", ErrorKind::NotFinite("1e999".into())),
+            ("-5", ErrorKind::Negative("-5".into())),
+        ];
+        for (s, e) in bad {
+            assert_eq!(parse_value(s), Err(e), "{s}");
+        }
+    }
+}
