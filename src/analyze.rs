@@ -88,6 +88,8 @@ pub struct Record {
     pub since: Option<(i32, f64)>,
     /// The first year of data, for "on record since".
     pub first_year: i32,
+    /// True when no earlier year was on the same side: the first surplus, not the largest.
+    pub first_of_kind: bool,
 }
 
 /// One product's part of a flow.
@@ -362,7 +364,11 @@ fn record(years: &[YearBalance], year: i32) -> Option<Record> {
         return None;
     }
     let since = earlier.iter().rev().find(|(_, b)| larger(*b)).copied();
+    let first_of_kind = !earlier
+        .iter()
+        .any(|(_, b)| (*b < 0.0) == (balance < 0.0) && *b != 0.0);
     Some(Record {
+        first_of_kind,
         year,
         kind,
         since,
@@ -422,8 +428,8 @@ fn breakdown(
                 Position::new(t.line, 1),
                 ErrorKind::ProductsExceedTotal {
                     what: format!("{year} {direction}"),
-                    products: format!("{products_sum}"),
-                    total: format!("{}", t.value_usd),
+                    products: dollars(products_sum),
+                    total: dollars(t.value_usd),
                 },
             ));
         }
@@ -469,6 +475,19 @@ fn breakdown(
         total_from_products,
         rows,
     }))
+}
+
+/// Whole dollars with thousands separators, for messages that must be exact.
+fn dollars(v: f64) -> String {
+    let digits = (v.round() as u64).to_string();
+    let mut out = String::from("$");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn code_of(f: &Flow) -> &str {

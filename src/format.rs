@@ -29,7 +29,8 @@ pub const MINUS: char = '\u{2212}';
 /// `v` rounded to `digits` significant digits, as `mantissa × 10^exponent`.
 fn round_sig(v: f64, digits: u32) -> (u64, i32) {
     let v = v.abs();
-    if v == 0.0 || !v.is_finite() {
+    // Below a millionth of a dollar is nothing a reader can see; above 1e300 is not money.
+    if !(1e-6..=1e300).contains(&v) {
         return (0, 0);
     }
     let lo = 10u64.pow(digits - 1);
@@ -57,7 +58,8 @@ fn round_sig(v: f64, digits: u32) -> (u64, i32) {
 fn decimal(m: u64, exp: i32, unit: i32) -> String {
     let shift = exp - unit;
     if shift >= 0 {
-        return (m * 10u64.pow(shift as u32)).to_string();
+        // Appended as text: 10^shift can overflow any integer type.
+        return format!("{m}{}", "0".repeat(shift as usize));
     }
     let digits = m.to_string();
     let frac_len = (-shift) as usize;
@@ -106,6 +108,7 @@ pub fn money_en(v: f64) -> String {
         }
     }
     if e >= 0 {
+        // Below a million, so 10^e is at most 10^3.
         format!("{s}${}", group_thousands(m * 10u64.pow(e as u32)))
     } else {
         format!("{s}${}", decimal(m, e, 0))
@@ -145,6 +148,10 @@ pub fn number_ko(v: f64) -> String {
     }
     if e < 0 {
         return format!("{}{}", sign(v), decimal(m, e, 0));
+    }
+    // From 10,000조 up, count in 조 rather than overflow.
+    if e + 3 > 16 {
+        return format!("{}{}조", sign(v), decimal(m, e, 12));
     }
     let mut n = m * 10u64.pow(e as u32);
     let mut parts = Vec::new();

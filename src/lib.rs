@@ -23,7 +23,7 @@ pub mod ticks;
 #[cfg(target_arch = "wasm32")]
 mod render;
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 use analyze::{Analysis, Query};
 use error::Error;

@@ -6,7 +6,7 @@
 use crate::analyze::{Analysis, BalanceKind, Breakdown, YearBalance};
 use crate::format::{money, percent, permille, Lang};
 use crate::layout::ChartText;
-use crate::names::{country_name, en_possessive, product_label, NameOverrides};
+use crate::names::{country_name, en_possessive, en_subject, product_label, NameOverrides};
 
 /// Words for one analysis in one language.
 pub struct Narrator<'a> {
@@ -59,10 +59,23 @@ impl<'a> Narrator<'a> {
     /// The words the chart shows: title, legend, record, sources.
     pub fn chart_text(&self, title: Option<&str>, note: Option<&str>) -> ChartText {
         let a = self.analysis;
-        let (p, l) = (&self.partner, self.lang);
+        let l = self.lang;
+        let p = match l {
+            Lang::En => en_subject(&self.partner),
+            Lang::Ko => self.partner.clone(),
+        };
         let record = a.record.map(|r| {
             let deficit = r.kind == BalanceKind::Deficit;
             match (l, r.since) {
+                (Lang::En, None) if r.first_of_kind => {
+                    format!(
+                        "First {} in the data",
+                        if deficit { "deficit" } else { "surplus" }
+                    )
+                }
+                (Lang::Ko, None) if r.first_of_kind => {
+                    format!("자료상 첫 {}", if deficit { "적자" } else { "흑자" })
+                }
                 (Lang::En, Some((y, _))) => {
                     format!(
                         "Largest {} since {y}",
@@ -84,15 +97,16 @@ impl<'a> Narrator<'a> {
         let sources = a
             .sources
             .iter()
-            .map(|u| format!("{} ({})", u.name, year_list(&u.years)))
+            .map(|u| format!("{}: {}", year_list(&u.years), u.name))
             .collect();
-        let (exports, imports, balance, source_prefix, more_sources) = match l {
+        let (exports, imports, balance, source_prefix, more_sources, sources_below) = match l {
             Lang::En => (
                 format!("Exports to {p}"),
                 format!("Imports from {p}"),
                 "Balance".to_string(),
                 "Source:".to_string(),
                 "and {n} more, listed below the chart".to_string(),
+                "{n} sources, listed below the chart".to_string(),
             ),
             Lang::Ko => (
                 format!("대{p} 수출"),
@@ -100,6 +114,7 @@ impl<'a> Narrator<'a> {
                 "무역수지".to_string(),
                 "출처:".to_string(),
                 "외 {n}건(차트 아래 목록)".to_string(),
+                "{n}건(차트 아래 목록)".to_string(),
             ),
         };
         ChartText {
@@ -112,6 +127,7 @@ impl<'a> Narrator<'a> {
             source_prefix,
             sources,
             more_sources,
+            sources_below,
             note: note.map(str::to_string),
         }
     }
@@ -119,13 +135,21 @@ impl<'a> Narrator<'a> {
     /// A title for the chart.
     pub fn title(&self) -> String {
         match self.lang {
-            Lang::En => format!("{} trade with {}", en_possessive(&self.focus), self.partner),
+            Lang::En => format!(
+                "{} trade with {}",
+                en_possessive(&self.focus),
+                en_subject(&self.partner)
+            ),
             Lang::Ko => format!("{}의 대{} 무역", self.focus, self.partner),
         }
     }
 
     fn flows_sentence(&self, y: &YearBalance) -> String {
-        let (f, p, l, year) = (&self.focus, &self.partner, self.lang, y.year);
+        let (f, l, year) = (&self.focus, self.lang, y.year);
+        let p = match l {
+            Lang::En => en_subject(&self.partner),
+            Lang::Ko => self.partner.clone(),
+        };
         match (y.exports, y.imports, l) {
             (Some(e), Some(i), Lang::En) => {
                 let gap = e - i;
@@ -165,7 +189,7 @@ impl<'a> Narrator<'a> {
             ),
             (Some(e), None, Lang::Ko) => {
                 format!(
-                    "{year}년 {f}의 대{p} 수출은 {}였다. 수입 자료는 없다.",
+                    "{year}년 {f}의 대{p} 수출은 {}였고, 수입 자료는 없다.",
                     money(e, l)
                 )
             }
@@ -176,7 +200,7 @@ impl<'a> Narrator<'a> {
             ),
             (None, Some(i), Lang::Ko) => {
                 format!(
-                    "{year}년 {f}의 대{p} 수입은 {}였다. 수출 자료는 없다.",
+                    "{year}년 {f}의 대{p} 수입은 {}였고, 수출 자료는 없다.",
                     money(i, l)
                 )
             }
@@ -193,20 +217,42 @@ impl<'a> Narrator<'a> {
             return None;
         }
         let deficit = now < 0.0;
-        let grew = now.abs() > prev.abs();
-        let rel = (now.abs() - prev.abs()) / prev.abs();
         let from = d.from_year;
+        let (kind_en, kind_ko) = if deficit {
+            ("deficit", "적자")
+        } else {
+            ("surplus", "흑자")
+        };
+        let rel = (now.abs() - prev.abs()) / prev.abs();
+        if now == prev {
+            return Some(match self.lang {
+                Lang::En => format!("The {kind_en} was unchanged from {from}."),
+                Lang::Ko => format!("{kind_ko}는 {from}년과 같았다."),
+            });
+        }
+        // A change that rounds to 0.0% is no change to a reader.
+        if (rel.abs() * 1000.0).round() == 0.0 {
+            return Some(match self.lang {
+                Lang::En => format!(
+                    "The {kind_en} was little changed from {} in {from}.",
+                    money(prev.abs(), Lang::En)
+                ),
+                Lang::Ko => format!(
+                    "{kind_ko}는 {from}년({})과 비슷했다.",
+                    money(prev.abs(), Lang::Ko)
+                ),
+            });
+        }
+        let grew = now.abs() > prev.abs();
         let pct = percent(rel.abs());
         Some(match self.lang {
             Lang::En => format!(
-                "The {} {} by {pct} from {} in {from}.",
-                if deficit { "deficit" } else { "surplus" },
+                "The {kind_en} {} by {pct} from {} in {from}.",
                 if grew { "widened" } else { "narrowed" },
                 money(prev.abs(), Lang::En),
             ),
             Lang::Ko => format!(
-                "{}는 {from}년({})보다 {pct} {}.",
-                if deficit { "적자" } else { "흑자" },
+                "{kind_ko}는 {from}년({})보다 {pct} {}.",
                 money(prev.abs(), Lang::Ko),
                 if grew { "늘었다" } else { "줄었다" },
             ),
@@ -221,6 +267,16 @@ impl<'a> Narrator<'a> {
                 "It was the largest {} since {year}, when it was {}.",
                 if deficit { "deficit" } else { "surplus" },
                 money(b.abs(), Lang::En)
+            ),
+            (Lang::En, None) if r.first_of_kind => format!(
+                "It was the first {} in the data, which begins in {}.",
+                if deficit { "deficit" } else { "surplus" },
+                r.first_year
+            ),
+            (Lang::Ko, None) if r.first_of_kind => format!(
+                "이는 {}년 이후 자료 가운데 첫 {}다.",
+                r.first_year,
+                if deficit { "적자" } else { "흑자" }
             ),
             (Lang::En, None) => format!(
                 "It was the largest {} in the data, which begins in {}.",
@@ -242,6 +298,10 @@ impl<'a> Narrator<'a> {
 
     fn top_export_sentence(&self) -> Option<String> {
         let exports: &Breakdown = self.analysis.composition.as_ref()?.exports.as_ref()?;
+        // Without a total, a share of "exports" would be a share of the listed products only.
+        if exports.total_from_products {
+            return None;
+        }
         let top = exports.rows.iter().find(|r| !r.is_other)?;
         let name = product_label(&top.code, &top.label, self.lang);
         let share = permille(top.share_permille);
@@ -249,7 +309,7 @@ impl<'a> Narrator<'a> {
             Lang::En => format!(
                 "{name} made up {share} of {} exports to {} ({}).",
                 en_possessive(&self.focus),
-                self.partner,
+                en_subject(&self.partner),
                 money(top.value, Lang::En)
             ),
             Lang::Ko => format!(

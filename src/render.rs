@@ -54,11 +54,10 @@ impl Theme {
 }
 
 fn css_font(f: Font, family: &str) -> String {
-    format!(
-        "{}{}px {family}",
-        if f.bold { "bold " } else { "" },
-        f.size_px
-    )
+    // Tenths of a pixel are plenty, and integer printing keeps float formatting out of the wasm.
+    let tenths = (f.size_px * 10.0).round() as u32;
+    let weight = if f.bold { "bold " } else { "" };
+    format!("{weight}{}.{}px {family}", tenths / 10, tenths % 10)
 }
 
 /// Measures text with the canvas's own `measureText`, so layout matches drawing.

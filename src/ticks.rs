@@ -43,6 +43,10 @@ pub fn ticks(start: f64, stop: f64, count: usize) -> Vec<f64> {
         (start, stop)
     };
     let (step, inv) = tick_spec(lo, hi, count as f64);
+    // Spans near the limits of f64 give infinite or zero steps; no ticks beat a runaway loop.
+    if !step.is_finite() || !inv.is_finite() || (step == 0.0 && inv == 0.0) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     // Round, then step inside the domain: ceil and floor would lose 1.14 to 56.99999.
     if step > 0.0 {
@@ -53,6 +57,9 @@ pub fn ticks(start: f64, stop: f64, count: usize) -> Vec<f64> {
         if (i1 as f64) * step > hi {
             i1 -= 1;
         }
+        if i1 - i0 > 1000 {
+            return Vec::new();
+        }
         out.extend((i0..=i1).map(|i| i as f64 * step));
     } else if inv > 0.0 {
         let (mut i0, mut i1) = ((lo * inv).round() as i64, (hi * inv).round() as i64);
@@ -61,6 +68,9 @@ pub fn ticks(start: f64, stop: f64, count: usize) -> Vec<f64> {
         }
         if (i1 as f64) / inv > hi {
             i1 -= 1;
+        }
+        if i1 - i0 > 1000 {
+            return Vec::new();
         }
         out.extend((i0..=i1).map(|i| i as f64 / inv));
     }
@@ -84,8 +94,8 @@ pub fn tick_step(start: f64, stop: f64, count: usize) -> f64 {
         return 0.0;
     }
     match tick_spec(lo, hi, count as f64) {
-        (s, _) if s > 0.0 => s,
-        (_, inv) if inv > 0.0 => 1.0 / inv,
+        (s, _) if s > 0.0 && s.is_finite() => s,
+        (_, inv) if inv > 0.0 && inv.is_finite() => 1.0 / inv,
         _ => 0.0,
     }
 }

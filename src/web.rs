@@ -117,10 +117,10 @@ impl Chart {
         }
     }
 
-    /// The last scene as text, one primitive a line (for tests and debugging).
-    #[wasm_bindgen(js_name = sceneText)]
-    pub fn scene_text(&self) -> String {
-        self.scene.as_ref().map(Scene::to_text).unwrap_or_default()
+    /// How many primitives the last scene drew (0 before the first draw).
+    #[wasm_bindgen(js_name = primitiveCount)]
+    pub fn primitive_count(&self) -> usize {
+        self.scene.as_ref().map_or(0, |s| s.primitives.len())
     }
 }
 
@@ -153,10 +153,10 @@ fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
 
 fn get_string(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key)
+        // JavaScript prints numbers: Rust's float printing would add kilobytes to the wasm.
         .map(|v| {
             v.as_string()
-                .or_else(|| v.as_f64().map(|n| n.to_string()))
-                .unwrap_or_default()
+                .unwrap_or_else(|| String::from(js_sys::JsString::from(v)))
         })
         .filter(|s| !s.trim().is_empty())
 }

@@ -136,7 +136,14 @@ pub fn balance_scene(
     }
 
     let year_label_h = line_height(k.axis) + 4.0;
-    let plot_top = y + 6.0;
+    // A band above the plot for the record's label, so that tall bars never push it into others.
+    let annotation_h = if a.record.is_some() && t.record.is_some() {
+        k.axis.size_px + 6.0
+    } else {
+        0.0
+    };
+    let annotation_top = y + 6.0;
+    let plot_top = annotation_top + annotation_h;
     let plot_bottom = footer_top - 10.0 - year_label_h;
     let plot_h = plot_bottom - plot_top;
     if plot_h < 40.0 || a.years.is_empty() {
@@ -155,6 +162,9 @@ pub fn balance_scene(
         }
     }
     let count = ((plot_h / 45.0).floor() as usize).clamp(2, 8);
+    if !lo.is_finite() || !hi.is_finite() {
+        return s;
+    }
     let (lo, hi) = if lo == hi {
         (lo - 1.0, hi + 1.0)
     } else {
@@ -278,8 +288,10 @@ pub fn balance_scene(
         .into_iter()
         .find(|st| f64::from(*st) * band >= year_w)
         .unwrap_or(200);
+    // The latest year is always labelled: it is the one the story is about.
+    let clear_of_last = |year: i32| year == last || cx(last) - cx(year) >= year_w;
     for year in first..=last {
-        if year % step == 0 {
+        if (year % step == 0 && clear_of_last(year)) || year == last {
             s.primitives.push(text(
                 cx(year),
                 plot_bottom + 4.0,
@@ -300,9 +312,9 @@ pub fn balance_scene(
             let w = m.width(&label, font);
             let x = cx(r.year);
             let (align, x0, x1) = if x + w / 2.0 > plot_right {
-                (Align::Right, (x - w).max(plot_left), x)
+                (Align::Right, x + bar_w / 2.0 - w, x + bar_w / 2.0)
             } else if x - w / 2.0 < plot_left {
-                (Align::Left, x, x + w)
+                (Align::Left, x - bar_w / 2.0, x - bar_w / 2.0 + w)
             } else {
                 (Align::Center, x - w / 2.0, x + w / 2.0)
             };
@@ -321,7 +333,7 @@ pub fn balance_scene(
                     }
                 }
             }
-            let baseline = (top - 8.0).max(plot_top + font.size_px);
+            let baseline = (top - 8.0).max(annotation_top + font.size_px);
             s.primitives.push(text(
                 tx,
                 baseline,
@@ -415,9 +427,11 @@ fn footer_lines(
     if t.sources.is_empty() {
         return lines;
     }
-    // Take as many sources as fit, with room for the "and N more" tail.
+    // Take as many sources as fit, with room for the "and N more" tail; when not even
+    // one fits, say how many there are rather than cut a name short.
+    let n = t.sources.len().to_string();
     let mut best = wrap(
-        &format!("{} {}", t.source_prefix, t.sources[0]),
+        &format!("{} {}", t.source_prefix, t.sources_below.replace("{n}", &n)),
         font,
         max_w,
         budget,

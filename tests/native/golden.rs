@@ -1,0 +1,457 @@
+//! Golden display lists of the balance chart, and geometric checks on every one of them.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test tests golden` rewrites tests/golden/*.txt; a
+//! mismatch writes `<golden>.actual.txt` beside the golden file.
+
+use std::path::PathBuf;
+
+use tradegap::format::Lang;
+use tradegap::measure::{FixedMeasure, TextMeasure};
+use tradegap::names::NameOverrides;
+use tradegap::parse::{parse_trades, Format};
+use tradegap::scene::{Align, Baseline, Paint, Primitive, Scene};
+use tradegap::{balance_scene, report, Options, Report};
+
+use super::util::{code, options, test_path};
+
+/// One chart to render: a fixture in tests/data/golden, whose view, in which language.
+struct Case {
+    fixture: &'static str,
+    focus: &'static str,
+    partner: &'static str,
+    lang: Lang,
+    width: f64,
+    height: f64,
+}
+
+impl Case {
+    /// tests/golden/<fixture>-<w>x<h>[-ko].txt
+    fn golden_path(&self) -> PathBuf {
+        let lang = if self.lang == Lang::Ko { "-ko" } else { "" };
+        test_path(&format!(
+            "golden/{}-{}x{}{lang}.txt",
+            self.fixture, self.width, self.height
+        ))
+    }
+
+    fn options(&self) -> Options {
+        let mut o = options(self.focus, self.partner, self.lang);
+        if self.fixture == "long-labels" {
+            o.title = Some(
+                "North Korea's trade with its largest partner by far, as reported by \
+                 Chinese customs and relayed by South Korean agencies, 2019 to 2023"
+                    .into(),
+            );
+            o.names = NameOverrides {
+                countries: vec![(
+                    code("CHN"),
+                    "the People's Republic of China (customs territory, excluding Hong Kong, \
+                     Macao and Taiwan)"
+                        .into(),
+                )],
+            };
+            o.note = Some(
+                "Figures are China's reports of the same flows (mirror data); \
+                 North Korea publishes no trade statistics of its own."
+                    .into(),
+            );
+        }
+        o
+    }
+
+    fn report(&self) -> Report {
+        let path = test_path(&format!("data/golden/{}.csv", self.fixture));
+        let text = std::fs::read_to_string(&path).expect("the fixture is readable");
+        let data = parse_trades(&text, Format::Auto).expect("the fixture parses");
+        report(&data, &self.options()).expect("the fixture reports")
+    }
+
+    fn scene(&self) -> Scene {
+        balance_scene(&self.report(), self.width, self.height, &FixedMeasure)
+    }
+}
+
+/// Every golden case: each fixture at 640×400 and 320×400, the seed also in Korean.
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for (fixture, focus, partner, langs) in [
+        ("nk-china", "PRK", "CHN", &[Lang::En, Lang::Ko][..]),
+        ("surplus", "KOR", "VNM", &[Lang::En][..]),
+        ("long-labels", "PRK", "CHN", &[Lang::En][..]),
+        ("gaps", "PRK", "CHN", &[Lang::En][..]),
+    ] {
+        for &lang in langs {
+            for width in [640.0, 320.0] {
+                out.push(Case {
+                    fixture,
+                    focus,
+                    partner,
+                    lang,
+                    width,
+                    height: 400.0,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Compares the scenes of a fixture with their golden files.
+fn check_goldens(fixture: &str) {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for case in cases().into_iter().filter(|c| c.fixture == fixture) {
+        let actual = case.scene().to_text();
+        let path = case.golden_path();
+        let actual_path = path.with_extension("actual.txt");
+        if update {
+            std::fs::write(&path, &actual).expect("the golden file is writable");
+            let _ = std::fs::remove_file(&actual_path);
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected == actual {
+            let _ = std::fs::remove_file(&actual_path);
+            continue;
+        }
+        std::fs::write(&actual_path, &actual).expect("the .actual.txt file is writable");
+        let first_diff = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        failures.push(format!(
+            "{} differs from line {}:\n  expected {:?}\n  actual   {:?}\n  \
+             see: diff {} {}\n  or rerun with UPDATE_GOLDEN=1 if the change is intended",
+            path.display(),
+            first_diff + 1,
+            expected.lines().nth(first_diff).unwrap_or("<end>"),
+            actual.lines().nth(first_diff).unwrap_or("<end>"),
+            path.display(),
+            actual_path.display(),
+        ));
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn golden_nk_china() {
+    check_goldens("nk-china");
+}
+
+#[test]
+fn golden_surplus() {
+    check_goldens("surplus");
+}
+
+#[test]
+fn golden_long_labels() {
+    check_goldens("long-labels");
+}
+
+#[test]
+fn golden_gaps() {
+    check_goldens("gaps");
+}
+
+/// A box in CSS pixels.
+#[derive(Clone, Copy, Debug)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    /// True when the boxes share more than a sliver `eps` pixels deep.
+    fn overlaps(&self, o: &Rect, eps: f64) -> bool {
+        self.x0 < o.x1 - eps && o.x0 < self.x1 - eps && self.y0 < o.y1 - eps && o.y0 < self.y1 - eps
+    }
+
+    fn inside(&self, o: &Rect) -> bool {
+        const EPS: f64 = 0.001;
+        self.x0 >= o.x0 - EPS
+            && self.x1 <= o.x1 + EPS
+            && self.y0 >= o.y0 - EPS
+            && self.y1 <= o.y1 + EPS
+    }
+}
+
+/// The box a line of text covers: FixedMeasure's width (0.6 em a character, 1 em for
+/// Hangul), one em high, with the alphabetic baseline 0.8 em below the top.
+fn text_box(
+    x: f64,
+    y: f64,
+    text: &str,
+    font: tradegap::scene::Font,
+    align: Align,
+    baseline: Baseline,
+) -> Rect {
+    let w = FixedMeasure.width(text, font);
+    let h = font.size_px;
+    let x0 = match align {
+        Align::Left => x,
+        Align::Center => x - w / 2.0,
+        Align::Right => x - w,
+    };
+    let y0 = match baseline {
+        Baseline::Top => y,
+        Baseline::Middle => y - h / 2.0,
+        Baseline::Alphabetic => y - 0.8 * h,
+    };
+    Rect {
+        x0,
+        y0,
+        x1: x0 + w,
+        y1: y0 + h,
+    }
+}
+
+/// Everything wrong with a scene's geometry, in words.
+fn geometry_problems(scene: &Scene) -> Vec<String> {
+    let mut problems = Vec::new();
+    let frame = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: scene.width,
+        y1: scene.height,
+    };
+    // The plot is where the year columns are.
+    let plot = (!scene.hits.is_empty()).then(|| Rect {
+        x0: scene.hits.iter().map(|h| h.x).fold(f64::INFINITY, f64::min),
+        y0: scene.hits[0].y,
+        x1: scene
+            .hits
+            .iter()
+            .map(|h| h.x + h.w)
+            .fold(f64::NEG_INFINITY, f64::max),
+        y1: scene.hits[0].y + scene.hits[0].h,
+    });
+    let zero = scene.primitives.iter().rev().find_map(|p| match p {
+        Primitive::Line {
+            y1,
+            y2,
+            stroke: Paint::Axis,
+            ..
+        } if y1 == y2 => Some(*y1),
+        _ => None,
+    });
+
+    let mut texts: Vec<(String, Rect)> = Vec::new();
+    let mut bars: Vec<(Paint, Rect)> = Vec::new();
+    for p in &scene.primitives {
+        match p {
+            Primitive::Text {
+                x,
+                y,
+                text,
+                font,
+                align,
+                baseline,
+                ..
+            } => {
+                let b = text_box(*x, *y, text, *font, *align, *baseline);
+                if !b.inside(&frame) {
+                    problems.push(format!("text {text:?} {b:?} is outside the frame"));
+                }
+                texts.push((text.clone(), b));
+            }
+            Primitive::Rect { x, y, w, h, fill } => {
+                let r = Rect {
+                    x0: *x,
+                    y0: *y,
+                    x1: x + w,
+                    y1: y + h,
+                };
+                if *w < 0.0 || *h < 0.0 {
+                    problems.push(format!("{fill:?} rect {r:?} has a negative size"));
+                }
+                if !r.inside(&frame) {
+                    problems.push(format!("{fill:?} rect {r:?} is outside the frame"));
+                }
+                // Legend swatches sit above the plot; everything else is a bar.
+                let is_bar = plot.is_some_and(|pl| r.y1 > pl.y0);
+                if is_bar {
+                    bars.push((*fill, r));
+                }
+            }
+            Primitive::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+                ..
+            } => {
+                let r = Rect {
+                    x0: x1.min(*x2),
+                    y0: y1.min(*y2),
+                    x1: x1.max(*x2),
+                    y1: y1.max(*y2),
+                };
+                if !r.inside(&frame) {
+                    problems.push(format!("{stroke:?} line {r:?} is outside the frame"));
+                }
+            }
+            Primitive::Polyline { points, stroke, .. } => {
+                for &(x, y) in points {
+                    let r = Rect {
+                        x0: x,
+                        y0: y,
+                        x1: x,
+                        y1: y,
+                    };
+                    if !r.inside(plot.as_ref().unwrap_or(&frame)) {
+                        problems.push(format!(
+                            "{stroke:?} polyline point ({x}, {y}) is outside the plot"
+                        ));
+                    }
+                }
+            }
+            Primitive::Circle { x, y, r, .. } => {
+                let b = Rect {
+                    x0: x - r,
+                    y0: y - r,
+                    x1: x + r,
+                    y1: y + r,
+                };
+                if !b.inside(&frame) {
+                    problems.push(format!("circle {b:?} is outside the frame"));
+                }
+            }
+        }
+    }
+
+    for (i, (a, ra)) in texts.iter().enumerate() {
+        for (b, rb) in &texts[i + 1..] {
+            // Touching is fine; a hundredth of a pixel is rounding.
+            if ra.overlaps(rb, 0.01) {
+                problems.push(format!("text {a:?} {ra:?} overlaps text {b:?} {rb:?}"));
+            }
+        }
+        for (paint, bar) in &bars {
+            // Half a pixel of slack: the box's descent is an estimate, and most
+            // glyphs have none.
+            if ra.overlaps(bar, 0.5) {
+                problems.push(format!(
+                    "text {a:?} {ra:?} overlaps the {paint:?} bar {bar:?}"
+                ));
+            }
+        }
+    }
+
+    if let (Some(plot), Some(zero)) = (plot, zero) {
+        for (paint, bar) in &bars {
+            if !bar.inside(&plot) {
+                problems.push(format!(
+                    "{paint:?} bar {bar:?} is outside the plot {plot:?}"
+                ));
+            }
+            match paint {
+                Paint::Exports if (bar.y1 - zero).abs() > 0.001 => problems.push(format!(
+                    "exports bar {bar:?} does not stand on the zero line at {zero}"
+                )),
+                Paint::Imports if (bar.y0 - zero).abs() > 0.001 => problems.push(format!(
+                    "imports bar {bar:?} does not hang from the zero line at {zero}"
+                )),
+                Paint::Exports | Paint::Imports => {}
+                other => problems.push(format!("a {other:?} rect {bar:?} in the plot")),
+            }
+        }
+        for (i, (pa, a)) in bars.iter().enumerate() {
+            for (pb, b) in &bars[i + 1..] {
+                if a.overlaps(b, 0.01) {
+                    problems.push(format!("{pa:?} bar {a:?} overlaps {pb:?} bar {b:?}"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn no_text_overlaps_and_everything_inside() {
+    let mut report = Vec::new();
+    for case in cases() {
+        let problems = geometry_problems(&case.scene());
+        if !problems.is_empty() {
+            report.push(format!(
+                "{}:\n  {}",
+                case.golden_path().display(),
+                problems.join("\n  ")
+            ));
+        }
+    }
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn the_seed_chart_has_a_bar_pair_and_a_marker_for_every_year() {
+    let scene = cases()[0].scene();
+    let plot_top = scene.hits[0].y;
+    let in_plot = |paint: Paint| {
+        scene
+            .primitives
+            .iter()
+            .filter(|p| matches!(p, Primitive::Rect { fill, y, h, .. } if *fill == paint && y + h > plot_top))
+            .count()
+    };
+    // 17 years of data; the legend's swatches sit above the plot.
+    assert_eq!(in_plot(Paint::Exports), 17);
+    assert_eq!(in_plot(Paint::Imports), 17);
+    let markers = scene
+        .primitives
+        .iter()
+        .filter(|p| matches!(p, Primitive::Circle { y, .. } if *y > plot_top))
+        .count();
+    assert_eq!(markers, 17);
+    // One column per calendar year from 1999 to 2023, gaps included.
+    assert_eq!(scene.hits.len(), 25);
+}
+
+/// What the footer says about sources, if it hides one without saying so.
+fn footer_problem(case: &Case) -> Option<String> {
+    let r = case.report();
+    let scene = balance_scene(&r, case.width, case.height, &FixedMeasure);
+    // Footer lines are the muted, left-aligned text; wrapping broke them at spaces.
+    let footer: Vec<&str> = scene
+        .primitives
+        .iter()
+        .filter_map(|p| match p {
+            Primitive::Text {
+                text,
+                fill: Paint::Muted,
+                align: Align::Left,
+                ..
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let footer = footer.join(" ");
+    let t = &r.chart_text;
+    let shown = t
+        .sources
+        .iter()
+        .filter(|s| footer.contains(s.as_str()))
+        .count();
+    let hidden = t.sources.len() - shown;
+    let more = if shown == 0 {
+        t.sources_below.replace("{n}", &hidden.to_string())
+    } else {
+        t.more_sources.replace("{n}", &hidden.to_string())
+    };
+    (hidden > 0 && !footer.contains(&more)).then(|| {
+        format!(
+            "{}: the footer names {shown} of {} sources and does not say {more:?}; it reads {footer:?}",
+            case.golden_path().display(),
+            t.sources.len()
+        )
+    })
+}
+
+#[test]
+fn the_footer_names_every_source_or_says_how_many_it_left_out() {
+    let problems: Vec<String> = cases().iter().filter_map(footer_problem).collect();
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
