@@ -128,6 +128,7 @@ impl<'a> Narrator<'a> {
             sources,
             more_sources,
             sources_below,
+            unit: (l == Lang::Ko).then(|| "단위: 달러".to_string()),
             note: note.map(str::to_string),
         }
     }

@@ -137,13 +137,25 @@ pub fn balance_scene(
 
     let year_label_h = line_height(k.axis) + 4.0;
     // A band above the plot for the record's label, so that tall bars never push it into others.
-    let annotation_h = if a.record.is_some() && t.record.is_some() {
+    // The unit, where the axis labels do not carry it, shares that band.
+    let annotation_h = if (a.record.is_some() && t.record.is_some()) || t.unit.is_some() {
         k.axis.size_px + 6.0
     } else {
         0.0
     };
     let annotation_top = y + 6.0;
     let plot_top = annotation_top + annotation_h;
+    if let Some(unit) = &t.unit {
+        s.primitives.push(text(
+            k.pad,
+            annotation_top,
+            unit.clone(),
+            k.axis,
+            Paint::Muted,
+            Align::Left,
+            Baseline::Top,
+        ));
+    }
     let plot_bottom = footer_top - 10.0 - year_label_h;
     let plot_h = plot_bottom - plot_top;
     if plot_h < 40.0 || a.years.is_empty() {
@@ -292,8 +304,11 @@ pub fn balance_scene(
     let clear_of_last = |year: i32| year == last || cx(last) - cx(year) >= year_w;
     for year in first..=last {
         if (year % step == 0 && clear_of_last(year)) || year == last {
+            // Centred under its bar, but never past the chart's edges.
+            let half = m.width(&year.to_string(), k.axis) / 2.0;
+            let x = cx(year).min(width - k.pad - half).max(k.pad + half);
             s.primitives.push(text(
-                cx(year),
+                x,
                 plot_bottom + 4.0,
                 year.to_string(),
                 k.axis,

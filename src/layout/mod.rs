@@ -21,6 +21,8 @@ pub struct ChartText {
     pub imports: String,
     /// Legend label for the balance.
     pub balance: String,
+    /// The unit of the axis when its labels do not show it ("단위: 달러").
+    pub unit: Option<String>,
     /// The record, to annotate on its year ("Largest deficit since 2019").
     pub record: Option<String>,
     /// "Source:" or "출처:".
