@@ -1,11 +1,11 @@
 // <trade-gap>: the embeddable element. Thin by design: it finds the data, hands it
-// to the Rust core, and forwards size and theme; every number and every word of the
-// chart comes from the core. No data ever reaches innerHTML.
+// to the Rust core, and forwards size, theme and input; every number and every word
+// of the chart comes from the core. No data ever reaches innerHTML.
 import init, { Chart } from './pkg/tradegap.js';
 
 let wasmReady = null;
 /** Loads and instantiates the wasm module once for every element on the page. */
-function loadWasm() {
+export function loadWasm() {
   wasmReady ??= init({ module_or_path: new URL('./pkg/tradegap_bg.wasm', import.meta.url) });
   return wasmReady;
 }
@@ -16,21 +16,30 @@ const UI = {
     error: 'This chart could not be drawn.',
     network: (url, why) => `The data at ${url} could not be loaded (${why}).`,
     noData: 'No data: give the element a src attribute, a <table> or a <script type="text/csv">.',
-    sources: (n) => (n === 1 ? 'Source' : `All ${n} sources`),
+    about: (n) => (n === 1 ? 'Source and notes' : `Sources (${n}) and notes`),
+    close: 'Close',
+    png: 'Download PNG',
+    data: 'Get the data',
+    conflicts: (n) => `${n} figure${n === 1 ? '' : 's'} left out: the sources disagree`,
   },
   ko: {
     loading: '차트를 불러오는 중…',
     error: '차트를 그릴 수 없습니다.',
     network: (url, why) => `${url}의 데이터를 불러오지 못했습니다(${why}).`,
     noData: '데이터가 없습니다. src 속성, <table> 또는 <script type="text/csv">를 넣어 주세요.',
-    sources: (n) => `출처 ${n}건`,
+    about: (n) => `출처(${n}건)와 참고`,
+    close: '닫기',
+    png: 'PNG 내려받기',
+    data: '데이터 받기',
+    conflicts: (n) => `출처끼리 다른 수치 ${n}건은 제외`,
   },
 };
 
-// Colours are custom properties so that a site can restyle the chart from its own CSS.
+// Colours and sizes are custom properties so that a site can restyle the chart from
+// its own CSS. The host's box is fixed by its aspect ratio and never by its content,
+// so nothing that loads later can shift the page (see tradegap.css for before load).
 const STYLE = `
 :host {
-  display: block;
   --tradegap-exports: #2166ac;
   --tradegap-imports: #d6604d;
   --tradegap-balance: #1a1a1a;
@@ -39,37 +48,57 @@ const STYLE = `
   --tradegap-grid: #e3e3e3;
   --tradegap-axis: #8c8c8c;
   --tradegap-background: #ffffff;
-  --tradegap-font: inherit;
+  display: block;
+  position: relative;
+  box-sizing: content-box;
+  aspect-ratio: var(--tradegap-aspect, 16 / 10);
+  padding: 0 0 2.25rem;
   font-family: var(--tradegap-font);
   color: var(--tradegap-text);
   background: var(--tradegap-background);
+  color-scheme: light;
+}
+@media (max-width: 560px) {
+  :host { aspect-ratio: var(--tradegap-aspect, var(--tradegap-aspect-narrow, 1 / 1)); }
+}
+:host([data-resolved-theme="dark"]) {
+  --tradegap-exports: #6baed6;
+  --tradegap-imports: #f4a582;
+  --tradegap-balance: #f0f0f0;
+  --tradegap-text: #f0f0f0;
+  --tradegap-muted: #b3b3b3;
+  --tradegap-grid: #333333;
+  --tradegap-axis: #8c8c8c;
+  --tradegap-background: #121212;
+  color-scheme: dark;
 }
 :host([hidden]) { display: none; }
-@media (prefers-color-scheme: dark) {
-  :host {
-    --tradegap-exports: #6baed6;
-    --tradegap-imports: #f4a582;
-    --tradegap-balance: #f0f0f0;
-    --tradegap-text: #f0f0f0;
-    --tradegap-muted: #b3b3b3;
-    --tradegap-grid: #333333;
-    --tradegap-axis: #8c8c8c;
-    --tradegap-background: #121212;
-  }
-}
-.plot { position: relative; width: 100%; aspect-ratio: var(--tradegap-aspect, 16 / 10); min-height: 300px; }
+.plot { position: absolute; inset: 0 0 2.25rem 0; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
-.status { position: absolute; inset: 0; margin: 0; padding: 1rem; display: flex; align-items: center;
-  justify-content: center; text-align: center; font-size: 0.95rem; color: var(--tradegap-muted); }
+canvas:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offset: 2px; }
+.status { position: absolute; inset: 0; margin: 0; padding: 1rem; display: flex; flex-direction: column;
+  gap: 0.4rem; align-items: center; justify-content: center; text-align: center; font-size: 0.95rem;
+  color: var(--tradegap-muted); background: var(--tradegap-background); }
 .status[hidden] { display: none; }
-.status[data-kind="error"] { color: var(--tradegap-text); border: 1px solid var(--tradegap-imports);
-  flex-direction: column; gap: 0.4rem; }
-.status strong { display: block; }
-.status code { font-size: 0.85rem; white-space: pre-wrap; word-break: break-word; }
-.summary { margin: 0.25rem 0 0; padding: 0 12px; font-size: 0.9rem; line-height: 1.45; }
-footer { font-size: 0.75rem; color: var(--tradegap-muted); margin-top: 0.4rem; padding: 0 12px 8px; }
-footer p { margin: 0; }
-footer ul { margin: 0.25rem 0 0; padding-left: 1.1rem; }
+.status[data-kind="error"] { color: var(--tradegap-text); border: 1px solid var(--tradegap-imports); }
+.status code { font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.actions { position: absolute; left: 0; right: 0; bottom: 0; height: 2.25rem; display: flex; gap: 0.25rem;
+  align-items: center; padding: 0 8px; overflow: hidden; white-space: nowrap; font-size: 0.8rem; }
+.actions[hidden] { display: none; }
+.warning { color: var(--tradegap-imports); overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.warning:empty { display: none; }
+.spacer { flex: 1; }
+button { font: inherit; color: var(--tradegap-muted); background: none; border: 1px solid transparent;
+  border-radius: 4px; padding: 0.3rem 0.45rem; cursor: pointer; min-height: 2rem; }
+button:hover { color: var(--tradegap-text); border-color: var(--tradegap-grid); }
+button:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offset: 1px; }
+.about { position: absolute; inset: 0; overflow: auto; margin: 0; padding: 0.75rem 1rem;
+  background: var(--tradegap-background); color: var(--tradegap-text); font-size: 0.85rem; line-height: 1.45;
+  border: 1px solid var(--tradegap-grid); }
+.about[hidden] { display: none; }
+.about p { margin: 0 0 0.6rem; }
+.about ul { margin: 0.25rem 0 0.6rem; padding-left: 1.1rem; }
+.about h2 { font-size: 0.9rem; margin: 0.6rem 0 0.25rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
@@ -92,75 +121,169 @@ function el(tag, cls, text) {
   return e;
 }
 
-/** A child <table> as native CSV: header row first, cells quoted where needed. */
+/** A CSV field, quoted when it must be. */
+function csvField(v) {
+  const s = v == null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A child <table> as native CSV: header row first. */
 function tableToCsv(table) {
-  const quote = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [...table.rows]
-    .map((row) => [...row.cells].map((c) => quote(c.textContent.trim())).join(','))
-    .join('\n');
+  return [...table.rows].map((row) => [...row.cells].map((c) => csvField(c.textContent.trim())).join(',')).join('\n');
+}
+
+/** "4:3", "4/3" or "1.5" as a CSS aspect-ratio; null when it is not one. */
+function parseAspect(value) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:[:/]\s*(\d+(?:\.\d+)?))?\s*$/.exec(value || '');
+  if (!m) return null;
+  const w = Number(m[1]);
+  const h = m[2] ? Number(m[2]) : 1;
+  return w > 0 && h > 0 ? `${w} / ${h}` : null;
+}
+
+/** Whether the page asks for dark: a site toggle on <html>, else the system. */
+function pageWantsDark() {
+  const html = document.documentElement;
+  const site = html.getAttribute('data-theme') || html.dataset.colorScheme;
+  if (site === 'dark' || html.classList.contains('dark')) return true;
+  if (site === 'light' || html.classList.contains('light')) return false;
+  return matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+// Every instance listens to the same page-wide theme signals.
+const instances = new Set();
+let watchingTheme = false;
+function watchTheme() {
+  if (watchingTheme) return;
+  watchingTheme = true;
+  const update = () => instances.forEach((i) => i.themeChanged());
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+  new MutationObserver(update).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['class', 'data-theme', 'data-color-scheme'],
+  });
+}
+
+let dprQuery = null;
+/** Redraws every instance when the device pixel ratio changes (zoom, moving screens). */
+function watchPixelRatio() {
+  dprQuery?.removeEventListener('change', watchPixelRatio);
+  dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+  dprQuery.addEventListener('change', watchPixelRatio, { once: true });
+  instances.forEach((i) => i.schedule());
 }
 
 const THEME_KEYS = ['exports', 'imports', 'balance', 'text', 'muted', 'grid', 'axis', 'background'];
+const OPTION_ATTRIBUTES = ['focus', 'partner', 'year', 'lang', 'title', 'source', 'note', 'top', 'view'];
 
-class TradeGap extends HTMLElement {
-  static observedAttributes = ['src', 'focus', 'partner', 'year', 'lang', 'title', 'note', 'top'];
+export class TradeGap extends HTMLElement {
+  static observedAttributes = ['src', 'aspect', 'theme', ...OPTION_ATTRIBUTES];
 
   #chart = null;
   #text = null; // the data as loaded, so that option changes do not fetch again
   #loadedFrom = null;
   #frame = 0;
   #generation = 0;
-  #size = { w: 0, h: 0, dpr: 0 };
+  #drawn = { w: 0, h: 0, dpr: 0, theme: '' };
   analysis = null;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
+
     this.plot = el('div', 'plot');
     this.canvas = el('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('part', 'canvas');
-    this.status = el('p', 'status');
-    this.status.setAttribute('role', 'status');
-    this.plot.append(this.canvas, this.status);
-    this.summary = el('p', 'summary');
-    this.summary.setAttribute('part', 'summary');
-    this.footer = el('footer');
-    this.footer.setAttribute('part', 'footer');
+    this.status = el('div', 'status');
+    this.about = el('section', 'about');
+    this.about.hidden = true;
+    this.about.setAttribute('part', 'about');
+    this.plot.append(this.canvas, this.status, this.about);
+
+    this.actions = el('div', 'actions');
+    this.actions.setAttribute('part', 'actions');
+    // Shown once labelled: buttons that gain their text later would shift their row.
+    this.actions.hidden = true;
+    this.warning = el('span', 'warning');
+    this.warning.setAttribute('role', 'note');
+    this.aboutButton = el('button');
+    this.pngButton = el('button');
+    this.dataButton = el('button');
+    for (const b of [this.aboutButton, this.pngButton, this.dataButton]) b.type = 'button';
+    this.aboutButton.setAttribute('aria-expanded', 'false');
+    this.aboutButton.addEventListener('click', () => this.#toggleAbout());
+    this.pngButton.addEventListener('click', () => this.downloadPng());
+    this.dataButton.addEventListener('click', () => this.downloadData());
+    this.actions.append(this.warning, el('span', 'spacer'), this.aboutButton, this.pngButton, this.dataButton);
+
+    // The sentences and the fallback table stay in the accessibility tree, out of sight.
+    this.summary = el('p', 'sr-only');
+    this.summary.id = 'summary';
     const fallback = el('div', 'sr-only');
     fallback.append(document.createElement('slot'));
-    // An empty title stops the host's `title` attribute from showing as a tooltip everywhere.
-    for (const part of [this.plot, this.summary, this.footer]) part.title = '';
-    root.append(this.plot, this.summary, this.footer, fallback);
-    this.resizeObserver = new ResizeObserver(() => this.#schedule());
-  }
 
-  get #ui() {
-    return UI[this.#lang] ?? UI.en;
+    // An empty title stops the host's `title` attribute from showing as a tooltip everywhere.
+    for (const part of [this.plot, this.actions]) part.title = '';
+    root.append(this.plot, this.actions, this.summary, fallback);
+    this.resizeObserver = new ResizeObserver(() => this.schedule());
   }
 
   get #lang() {
     return (this.getAttribute('lang') || 'en').toLowerCase().startsWith('ko') ? 'ko' : 'en';
   }
 
+  get #ui() {
+    return UI[this.#lang];
+  }
+
   connectedCallback() {
+    instances.add(this);
+    watchTheme();
+    if (!dprQuery) watchPixelRatio();
+    this.#applyAspect();
+    this.#applyTheme();
     this.resizeObserver.observe(this.plot);
     this.#update();
   }
 
   disconnectedCallback() {
+    instances.delete(this);
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected) this.#update();
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'aspect') this.#applyAspect();
+    else if (name === 'theme') this.themeChanged();
+    else this.#update();
+  }
+
+  #applyAspect() {
+    const aspect = parseAspect(this.getAttribute('aspect'));
+    // CSSOM, not a style attribute in markup: allowed under a strict style-src.
+    if (aspect) this.style.setProperty('--tradegap-aspect', aspect);
+    else this.style.removeProperty('--tradegap-aspect');
+  }
+
+  #applyTheme() {
+    const theme = (this.getAttribute('theme') || 'auto').toLowerCase();
+    const dark = theme === 'dark' || (theme !== 'light' && pageWantsDark());
+    this.dataset.resolvedTheme = dark ? 'dark' : 'light';
+  }
+
+  /** Called when the page's or the element's theme may have changed. */
+  themeChanged() {
+    this.#applyTheme();
+    this.schedule();
   }
 
   #options() {
     const o = { lang: this.#lang };
-    for (const key of ['focus', 'partner', 'title', 'note']) {
+    for (const key of ['focus', 'partner', 'title', 'note', 'source', 'view']) {
       const v = this.getAttribute(key);
       if (v) o[key] = v;
     }
@@ -171,20 +294,22 @@ class TradeGap extends HTMLElement {
     return o;
   }
 
-  /** Loads data if its origin changed, then analyses and draws. */
+  /** Loads data if where it comes from changed, then analyses and draws. */
   async #update() {
     const generation = ++this.#generation;
     try {
-      const source = this.getAttribute('src') || 'inline';
-      if (this.#text === null || this.#loadedFrom !== source) {
+      const origin = this.getAttribute('src') || 'inline';
+      if (this.#text === null || this.#loadedFrom !== origin) {
         this.#showStatus('loading', this.#ui.loading);
         const [text] = await Promise.all([this.#readData(), loadWasm()]);
         if (generation !== this.#generation) return;
         this.#chart ??= new Chart(this.canvas);
         this.#text = text;
-        this.#loadedFrom = source;
+        this.#loadedFrom = origin;
         this.#ready(this.#chart.load(text, this.#options()));
       } else {
+        await loadWasm();
+        if (generation !== this.#generation) return;
         this.#ready(this.#chart.setOptions(this.#options()));
       }
     } catch (e) {
@@ -218,28 +343,49 @@ class TradeGap extends HTMLElement {
     this.status.hidden = true;
     this.status.replaceChildren();
     const sentences = analysis.sentences.join(' ');
-    this.canvas.setAttribute('aria-label', `${analysis.title}. ${sentences}`);
+    this.canvas.setAttribute('aria-label', analysis.title);
+    this.canvas.setAttribute('aria-describedby', 'summary');
     this.summary.textContent = sentences;
-    this.#renderFooter(analysis);
-    this.#size = { w: 0, h: 0, dpr: 0 };
+    this.#renderActions(analysis);
+    this.#renderAbout(analysis);
+    this.#drawn = { w: 0, h: 0, dpr: 0, theme: '' };
     this.#draw();
     this.dispatchEvent(new CustomEvent('tradegap:ready', { detail: analysis, bubbles: true }));
   }
 
-  #renderFooter(analysis) {
-    const parts = [];
+  #renderActions(analysis) {
+    const ui = this.#ui;
+    this.actions.hidden = false;
+    this.aboutButton.textContent = ui.about(analysis.sources.length);
+    this.pngButton.textContent = ui.png;
+    this.dataButton.textContent = ui.data;
+    const conflicts = analysis.conflicts?.length ?? 0;
+    this.warning.textContent = conflicts ? ui.conflicts(conflicts) : '';
+  }
+
+  #renderAbout(analysis) {
+    const ui = this.#ui;
+    const parts = [el('p', null, analysis.sentences.join(' '))];
     const note = this.getAttribute('note');
     if (note) parts.push(el('p', null, note));
-    const sources = analysis.sources;
-    if (sources.length) {
-      const details = el('details');
-      details.append(el('summary', null, this.#ui.sources(sources.length)));
-      const list = el('ul');
-      for (const s of sources) list.append(el('li', null, `${s.name}: ${s.years.join(', ')}`));
-      details.append(list);
-      parts.push(details);
+    const list = el('ul');
+    for (const s of analysis.sources) list.append(el('li', null, `${s.years.join(', ')}: ${s.name}`));
+    parts.push(el('h2', null, ui.about(analysis.sources.length)), list);
+    for (const c of analysis.conflicts ?? []) {
+      const values = c.values.map((v) => `${v.source}: ${v.value}`).join('; ');
+      parts.push(el('p', null, `${c.year} ${c.exporter}→${c.importer} ${c.product ?? ''}: ${values}`));
     }
-    this.footer.replaceChildren(...parts);
+    const close = el('button', null, ui.close);
+    close.type = 'button';
+    close.addEventListener('click', () => this.#toggleAbout(false));
+    parts.push(close);
+    this.about.replaceChildren(...parts);
+  }
+
+  #toggleAbout(open = this.about.hidden) {
+    this.about.hidden = !open;
+    this.aboutButton.setAttribute('aria-expanded', String(open));
+    if (open) this.about.querySelector('button')?.focus();
   }
 
   #fail(e) {
@@ -253,7 +399,8 @@ class TradeGap extends HTMLElement {
     ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.canvas.removeAttribute('aria-label');
     this.summary.textContent = '';
-    this.footer.replaceChildren();
+    this.actions.hidden = true;
+    this.about.hidden = true;
     this.#showStatus('error', this.#ui.error, detail.message);
     this.dispatchEvent(new CustomEvent('tradegap:error', { detail, bubbles: true }));
   }
@@ -261,15 +408,14 @@ class TradeGap extends HTMLElement {
   #showStatus(kind, headline, detail) {
     this.status.hidden = false;
     this.status.dataset.kind = kind;
+    this.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     const parts = [el('strong', null, headline)];
     if (detail) parts.push(el('code', null, detail));
     this.status.replaceChildren(...parts);
-    if (kind === 'error') this.status.setAttribute('role', 'alert');
-    else this.status.setAttribute('role', 'status');
   }
 
   /** Coalesces redraws to one per frame. */
-  #schedule() {
+  schedule() {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
@@ -283,10 +429,13 @@ class TradeGap extends HTMLElement {
     const h = this.plot.clientHeight;
     const dpr = window.devicePixelRatio || 1;
     if (!w || !h) return;
-    if (w === this.#size.w && h === this.#size.h && dpr === this.#size.dpr) return;
-    this.#size = { w, h, dpr };
+    const theme = this.#theme();
+    const key = JSON.stringify(theme);
+    const d = this.#drawn;
+    if (w === d.w && h === d.h && dpr === d.dpr && key === d.theme) return;
+    this.#drawn = { w, h, dpr, theme: key };
     try {
-      this.#chart.draw(w, h, dpr, this.#theme());
+      this.#chart.draw(w, h, dpr, theme);
     } catch (e) {
       this.#fail(e);
     }
@@ -300,12 +449,65 @@ class TradeGap extends HTMLElement {
     return theme;
   }
 
+  /** The file name for downloads: the title in plain characters. */
+  #fileName(ext) {
+    const base = (this.analysis?.title || 'tradegap').normalize('NFKD').replace(/[^\w가-힣]+/g, '-');
+    return `${base.replace(/^-+|-+$/g, '').toLowerCase() || 'tradegap'}.${ext}`;
+  }
+
+  /** The chart with its title and footer as a PNG at twice the on-screen size. */
+  async pngBlob() {
+    if (!this.#chart) return null;
+    const w = this.plot.clientWidth;
+    const h = this.plot.clientHeight;
+    // toBlob copies the bitmap at once, so drawing back at the screen's ratio straight
+    // after shows no flicker.
+    this.#chart.draw(w, h, 2, this.#theme());
+    const blob = new Promise((resolve) => this.canvas.toBlob(resolve, 'image/png'));
+    this.#drawn = { w: 0, h: 0, dpr: 0, theme: '' };
+    this.#draw();
+    return blob;
+  }
+
+  async downloadPng() {
+    const blob = await this.pngBlob();
+    if (blob) save(blob, this.#fileName('png'));
+  }
+
+  /** The figures drawn, one row per year, unrounded, with their sources. */
+  dataCsv() {
+    const a = this.analysis;
+    if (!a) return '';
+    const sourcesOf = new Map();
+    for (const s of a.sources) for (const y of s.years) sourcesOf.set(y, [...(sourcesOf.get(y) ?? []), s.name]);
+    const header = ['year', 'focus', 'partner', 'exports_usd', 'imports_usd', 'balance_usd', 'source'];
+    const rows = a.years.map((y) =>
+      [y.year, a.focus, a.partner, y.exports, y.imports, y.balance, (sourcesOf.get(y.year) ?? []).join('; ')]
+        .map(csvField)
+        .join(','),
+    );
+    return `${header.join(',')}\n${rows.join('\n')}\n`;
+  }
+
+  downloadData() {
+    save(new Blob([this.dataCsv()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv'));
+  }
+
   /** The year under a point of the canvas, in CSS pixels. */
   yearAt(x, y) {
     return this.#chart?.yearAt(x, y) ?? null;
   }
 }
 
-if (!customElements.get('trade-gap')) customElements.define('trade-gap', TradeGap);
+function save(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
 
-export { TradeGap, loadWasm };
+if (!customElements.get('trade-gap')) customElements.define('trade-gap', TradeGap);

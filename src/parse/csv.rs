@@ -35,15 +35,22 @@ impl<'t> Records<'t> {
         }
     }
 
-    /// The next record, skipping blank lines; `None` at the end.
+    /// The next record, skipping blank lines (and lines of only spaces and tabs, as
+    /// indented CSV in a `<script>` has); `None` at the end.
     pub fn next_record(&mut self) -> Option<Record<'_>> {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b'\n' => self.line += 1,
-                b'\r' => {}
-                _ => break,
+        loop {
+            let rest = &self.bytes[self.pos..];
+            let line_len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let blank = rest[..line_len].iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+            if !blank || rest.is_empty() {
+                break;
             }
-            self.pos += 1;
+            if line_len == rest.len() {
+                self.pos = self.bytes.len();
+                break;
+            }
+            self.pos += line_len + 1;
+            self.line += 1;
         }
         if self.pos >= self.bytes.len() {
             return None;

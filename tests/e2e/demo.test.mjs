@@ -40,10 +40,16 @@ test('the demo draws the balance chart with the story figures and no page error'
   assert.ok(px.counts[1] > 5000, `imports bars drawn (${px.counts[1]} px)`);
 
   // Readers and assistive technology get the same story in words.
-  const label = await page.$eval('#chart-en', (el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
-  assert.match(label, /North Korea's exports to China were \$290 million/);
-  const sources = await page.$eval('#chart-en', (el) => el.shadowRoot.querySelector('footer').textContent);
-  assert.match(sources, /KINU report on KITA data, via The Kangnam Times/);
+  const a11y = await page.$eval('#chart-en', (el) => {
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const described = el.shadowRoot.getElementById(canvas.getAttribute('aria-describedby'));
+    return { role: canvas.getAttribute('role'), name: canvas.getAttribute('aria-label'), description: described.textContent };
+  });
+  assert.equal(a11y.role, 'img');
+  assert.equal(a11y.name, "North Korea's trade with China");
+  assert.match(a11y.description, /North Korea's exports to China were \$290 million/);
+  const sources = await page.$eval('#chart-en', (el) => el.shadowRoot.querySelector('.about').textContent);
+  assert.match(sources, /2023: KINU report on KITA data, via The Kangnam Times/);
 
   await page.$eval('#chart-en', (el) => el.scrollIntoView());
   await (await page.$('#chart-en')).screenshot({ path: path.join(OUT, 'demo-en-1000.png') });

@@ -343,7 +343,8 @@ fn the_format_can_be_forced() {
     );
     assert_eq!(
         Format::from_name("xml").unwrap_err().to_string(),
-        "line 1, column 1: unknown format \"xml\"; use auto, csv or json"
+        "line 1, column 1: unknown format \"xml\"; use auto, native, json, comtrade, \
+         comtrade-legacy, baci, wits or reported"
     );
     assert_eq!(Format::from_name(" JSON ").unwrap(), Format::Json);
 }
@@ -498,4 +499,13 @@ fn extreme_values_lay_out_without_panicking() {
         }
     }
     assert!(panicked.is_empty(), "panicked on {panicked:?}");
+}
+
+// See: the inline-data example, whose CSV in a <script> ends with an indented line.
+#[test]
+fn whitespace_only_lines_are_blank_lines() {
+    let text = "\n   \nyear,exporter,importer,value\n2023,PRK,CHN,290000000\n  \t\n2023,CHN,PRK,2030000000\n      ";
+    let data = tradegap::parse::parse_trades(text, tradegap::parse::Format::Csv).unwrap();
+    assert_eq!(data.flows.len(), 2);
+    assert_eq!(data.flows[1].line, 6);
 }
