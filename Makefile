@@ -3,6 +3,7 @@
 #   make build      www/pkg/tradegap.js + www/pkg/tradegap_bg.wasm
 #   make demo       build, then serve www/ on http://127.0.0.1:$(PORT)
 #   make test       lint, test-native, test-wasm, test-e2e, sizes (stops at the first failure)
+#   make bench      the peers' benchmark (../shared/bench) with tradegap in the same run
 #   make clean
 
 SHELL := bash
@@ -26,7 +27,7 @@ export PORT
 # Steps run in order (cargo already uses every core).
 .NOTPARALLEL:
 
-.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes clean
+.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes bench clean
 
 all: build
 
@@ -65,6 +66,10 @@ test-e2e: build
 
 sizes:
 	@scripts/sizes.sh
+
+# The peers' benchmark in ../shared/bench with tradegap added (medians and ratios, one run).
+bench: setup
+	scripts/bench.sh
 
 clean:
 	cargo clean
