@@ -5,7 +5,10 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Skipped};
+use crate::partners::{partner_shares, Partners};
+use crate::reconcile::{pick, re_flows, reporters, MirrorFigure, MirrorSide, Pick, ReFlow};
+use crate::rollup::{roll_up, Group, Item};
 use crate::shares::largest_remainder;
 
 /// What to analyse.
@@ -21,6 +24,14 @@ pub struct Query {
     pub top: usize,
     /// Sources to use, in order, where sources disagree about one figure.
     pub prefer_source: Vec<String>,
+    /// An earlier year to compare `year` with ("Exports −90.0% since 2013").
+    pub compare: Option<i32>,
+    /// Whose report to use where both countries report a flow.
+    pub mirror: MirrorSide,
+    /// Roll product codes up to this many digits (2: chapters, 4: headings).
+    pub rollup: Option<usize>,
+    /// Named groups of product codes, shown as one product each.
+    pub groups: Vec<Group>,
 }
 
 impl Query {
@@ -32,6 +43,10 @@ impl Query {
             year: None,
             top: 5,
             prefer_source: Vec::new(),
+            compare: None,
+            mirror: MirrorSide::Importer,
+            rollup: None,
+            groups: Vec::new(),
         }
     }
 }
@@ -90,6 +105,44 @@ pub struct Record {
     pub first_year: i32,
     /// True when no earlier year was on the same side: the first surplus, not the largest.
     pub first_of_kind: bool,
+    /// When `since` is `None`: the first later year with a larger one, which ended the
+    /// record ("largest until 2019"); `None` while it stands.
+    pub until: Option<i32>,
+}
+
+/// Which way a flow goes, seen from the focus country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Direction {
+    /// Focus → partner.
+    Exports,
+    /// Partner → focus.
+    Imports,
+}
+
+/// The analysis's year against an earlier one that the caller chose (`Query::compare`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Comparison {
+    /// The earlier year.
+    pub from_year: i32,
+    /// The year described.
+    pub to_year: i32,
+    /// Exports then and now; `from_year` of the delta is the earlier year.
+    pub exports: Option<Delta>,
+    /// Imports then and now.
+    pub imports: Option<Delta>,
+    /// The flow to headline: the one that fell furthest, or, when neither fell,
+    /// the one that changed most.
+    pub headline: Option<Direction>,
+}
+
+impl Comparison {
+    /// The change of one flow.
+    pub fn delta(&self, d: Direction) -> Option<Delta> {
+        match d {
+            Direction::Exports => self.exports,
+            Direction::Imports => self.imports,
+        }
+    }
 }
 
 /// One product's part of a flow.
@@ -168,16 +221,57 @@ pub struct Analysis {
     pub record: Option<Record>,
     /// The composition of `year`, if the data breaks it down.
     pub composition: Option<Composition>,
+    /// Years whose flows the data breaks down by product, ascending.
+    pub product_years: Vec<i32>,
+    /// `year` against `query.compare`, when that is an earlier year with data.
+    pub comparison: Option<Comparison>,
     /// Sources of the figures used, latest first.
     pub sources: Vec<SourceUse>,
     /// Figures left out because their sources disagree.
     pub conflicts: Vec<Conflict>,
+    /// Yearly totals that both countries report, each side's figure and the gap.
+    pub mirror: Vec<MirrorFigure>,
+    /// The countries whose reports give the figures used, sorted; empty when the
+    /// data does not say who reported them.
+    pub reporters: Vec<CountryCode>,
+    /// Re-exports and re-imports between the two, left out of the balance.
+    pub re_flows: Vec<ReFlow>,
+    /// The focus country's partners in `year`, with shares of its trade.
+    pub partners: Partners,
+    /// Rows the reader passed over, by reason.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Analysis {
     /// The entry for a year.
     pub fn year_balance(&self, year: i32) -> Option<&YearBalance> {
         self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The year a story opens on: the latest with a product breakdown, else `year`.
+    pub fn default_story_year(&self) -> i32 {
+        self.product_years.last().copied().unwrap_or(self.year)
+    }
+
+    /// The record any year sets, as `record` does for the analysis's year.
+    pub fn record_for(&self, year: i32) -> Option<Record> {
+        record(&self.years, year)
+    }
+
+    /// True when every figure used is one country's report of the trade: nothing
+    /// to compare it with ("one side's report"). False when the data does not say
+    /// who reported, or when both sides do.
+    pub fn one_sided(&self) -> bool {
+        self.mirror.is_empty() && !self.reporters.is_empty()
+    }
+
+    /// The breakdown of one flow of the analysis's year.
+    pub fn breakdown(&self, d: Direction) -> Option<&Breakdown> {
+        let c = self.composition.as_ref()?;
+        match d {
+            Direction::Exports => c.exports.as_ref(),
+            Direction::Imports => c.imports.as_ref(),
+        }
     }
 }
 
@@ -190,7 +284,7 @@ struct Cell<'a> {
 
 /// Analyses the trade between `query.focus` and `query.partner`.
 pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
-    let (cells, conflicts) = reconcile(data, query);
+    let (cells, conflicts, mirror) = reconcile(data, query);
     if cells.is_empty() && conflicts.is_empty() {
         return Err(Error::at(
             Position::new(1, 1),
@@ -213,7 +307,33 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
             }
         }
     }
-    let years = balances(&by_year);
+    let mut years = balances(&by_year);
+    // A year whose figures are disputed is listed with them missing, not dropped.
+    for c in conflicts.iter().filter(|c| c.product.is_none()) {
+        if let Err(i) = years.binary_search_by_key(&c.year, |y| y.year) {
+            years.insert(
+                i,
+                YearBalance {
+                    year: c.year,
+                    exports: None,
+                    imports: None,
+                    balance: None,
+                    total: None,
+                    exports_change: None,
+                    imports_change: None,
+                    balance_change: None,
+                },
+            );
+        }
+    }
+    // Data with products but no totals (a download of HS codes only) has years
+    // with a composition and no balance.
+    let cell_years = || {
+        cells
+            .keys()
+            .map(|k| k.0)
+            .chain(years.iter().map(|y| y.year))
+    };
     let year = match query.year {
         Some(y) => y,
         None => years
@@ -221,11 +341,13 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
             .rev()
             .find(|y| y.balance.is_some())
             .or(years.last())
-            .map_or(0, |y| y.year),
+            .map(|y| y.year)
+            .or_else(|| cell_years().max())
+            .unwrap_or(0),
     };
-    if years.iter().all(|y| y.year != year) && query.year.is_some() {
-        let first = years.first().map_or(0, |y| y.year);
-        let last = years.last().map_or(0, |y| y.year);
+    if query.year.is_some() && !cell_years().any(|y| y == year) {
+        let first = cell_years().min().unwrap_or(0);
+        let last = cell_years().max().unwrap_or(0);
         return Err(Error::at(
             Position::new(1, 1),
             ErrorKind::BadOption(format!(
@@ -234,25 +356,54 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
         ));
     }
 
-    let composition = composition(&cells, year, query.top, data)?;
+    let composition = composition(&cells, year, query, data)?;
     let record = record(&years, year);
     let sources = sources(data, &cells);
+    let mut product_years: Vec<i32> = cells
+        .keys()
+        .filter(|(_, _, p)| p.is_some())
+        .map(|(y, _, _)| *y)
+        .collect();
+    product_years.dedup();
+    let comparison = match query.compare {
+        Some(from) => compare(&years, from, year)?,
+        None => None,
+    };
     Ok(Analysis {
         query: query.clone(),
         years,
         year,
         record,
         composition,
+        product_years,
+        comparison,
         sources,
         conflicts,
+        mirror,
+        reporters: reporters(cells.values().map(|c| c.flow)),
+        re_flows: re_flows(data, query.focus, query.partner),
+        partners: partner_shares(data, query.focus, year, &query.prefer_source, query.mirror),
+        skipped: data.skipped.clone(),
     })
 }
 
-/// Picks one flow per cell (year, direction, product). Cells whose sources disagree,
-/// with no preferred source among them, become conflicts and are left out.
-fn reconcile<'a>(data: &'a Dataset, query: &Query) -> (BTreeMap<CellKey, Cell<'a>>, Vec<Conflict>) {
+/// Picks one flow per cell (year, direction, product): whose report where both
+/// countries report it (`query.mirror`), then which source. Cells whose sources
+/// disagree, with no preferred source among them, become conflicts and are left
+/// out. Re-exports and re-imports are not cells: they stay out of the balance.
+fn reconcile<'a>(
+    data: &'a Dataset,
+    query: &Query,
+) -> (
+    BTreeMap<CellKey, Cell<'a>>,
+    Vec<Conflict>,
+    Vec<MirrorFigure>,
+) {
     let mut groups: BTreeMap<CellKey, Vec<&'a Flow>> = BTreeMap::new();
     for f in &data.flows {
+        if f.kind != FlowKind::Trade {
+            continue;
+        }
         let is_export = if f.exporter == query.focus && f.importer == query.partner {
             true
         } else if f.exporter == query.partner && f.importer == query.focus {
@@ -269,40 +420,30 @@ fn reconcile<'a>(data: &'a Dataset, query: &Query) -> (BTreeMap<CellKey, Cell<'a
     }
     let mut cells = BTreeMap::new();
     let mut conflicts = Vec::new();
+    let mut mirror = Vec::new();
     for (key, flows) in groups {
-        let first = flows[0];
-        let agree = flows.iter().all(|f| f.value_usd == first.value_usd);
-        let preferred = query.prefer_source.iter().find_map(|name| {
-            flows
-                .iter()
-                .find(|f| data.source_name(f) == Some(name.as_str()))
-                .copied()
-        });
-        match (agree, preferred) {
-            (_, Some(flow)) => {
+        let (picked, both) = pick(data, &flows, &query.prefer_source, query.mirror);
+        if key.2.is_none() {
+            mirror.extend(both);
+        }
+        match picked {
+            Pick::Use(flow) => {
                 cells.insert(key, Cell { flow });
             }
-            (true, None) => {
-                cells.insert(key, Cell { flow: first });
-            }
-            (false, None) => conflicts.push(Conflict {
+            Pick::Conflict(values) => conflicts.push(Conflict {
                 year: key.0,
-                exporter: first.exporter,
-                importer: first.importer,
+                exporter: flows[0].exporter,
+                importer: flows[0].importer,
                 product: key.2.clone(),
-                values: flows
-                    .iter()
-                    .map(|f| {
-                        (
-                            data.source_name(f).unwrap_or("unnamed").to_string(),
-                            f.value_usd,
-                        )
-                    })
-                    .collect(),
+                values,
             }),
         }
     }
-    (cells, conflicts)
+    // Exports first, as the chart reads.
+    crate::small::sort_by(&mut mirror, |a, b| {
+        (a.year, a.exporter != query.focus) < (b.year, b.exporter != query.focus)
+    });
+    (cells, conflicts, mirror)
 }
 
 fn balances(by_year: &BTreeMap<i32, (Option<f64>, Option<f64>)>) -> Vec<YearBalance> {
@@ -367,23 +508,88 @@ fn record(years: &[YearBalance], year: i32) -> Option<Record> {
     let first_of_kind = !earlier
         .iter()
         .any(|(_, b)| (*b < 0.0) == (balance < 0.0) && *b != 0.0);
+    // A record over the whole data so far lasts until a later year beats it.
+    let until = if since.is_none() {
+        years
+            .iter()
+            .filter(|y| y.year > year)
+            .find(|y| y.balance.is_some_and(larger))
+            .map(|y| y.year)
+    } else {
+        None
+    };
     Some(Record {
         first_of_kind,
         year,
         kind,
         since,
         first_year: earlier[0].0,
+        until,
     })
+}
+
+/// `year` against the earlier year `from`. `from` must have data; a `from` that is
+/// not earlier than `year` (the reader selected an earlier year) compares nothing.
+fn compare(years: &[YearBalance], from: i32, year: i32) -> Result<Option<Comparison>, Error> {
+    let Some(then) = years.iter().find(|y| y.year == from) else {
+        let first = years.first().map_or(0, |y| y.year);
+        let last = years.last().map_or(0, |y| y.year);
+        return Err(Error::at(
+            Position::new(1, 1),
+            ErrorKind::BadOption(format!(
+                "compare: the data has no figures for {from}; it covers {first} to {last}"
+            )),
+        ));
+    };
+    let Some(now) = years.iter().find(|y| y.year == year) else {
+        return Ok(None);
+    };
+    if from >= year {
+        return Ok(None);
+    }
+    let delta = |a: Option<f64>, b: Option<f64>| {
+        let (a, b) = (a?, b?);
+        Some(Delta {
+            from_year: from,
+            absolute: b - a,
+            relative: (a != 0.0).then(|| (b - a) / a.abs()),
+        })
+    };
+    let exports = delta(then.exports, now.exports);
+    let imports = delta(then.imports, now.imports);
+    let rel = |d: Option<Delta>| d.and_then(|d| d.relative);
+    let candidates = [
+        (Direction::Exports, rel(exports)),
+        (Direction::Imports, rel(imports)),
+    ];
+    let fell = candidates
+        .iter()
+        .filter_map(|(d, r)| r.filter(|r| *r < 0.0).map(|r| (*d, r)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let moved = candidates
+        .iter()
+        .filter_map(|(d, r)| r.map(|r| (*d, r.abs())))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    if exports.is_none() && imports.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Comparison {
+        from_year: from,
+        to_year: year,
+        exports,
+        imports,
+        headline: fell.or(moved).map(|(d, _)| d),
+    }))
 }
 
 fn composition(
     cells: &BTreeMap<CellKey, Cell<'_>>,
     year: i32,
-    top: usize,
+    query: &Query,
     data: &Dataset,
 ) -> Result<Option<Composition>, Error> {
-    let exports = breakdown(cells, year, true, top, data)?;
-    let imports = breakdown(cells, year, false, top, data)?;
+    let exports = breakdown(cells, year, true, query, data)?;
+    let imports = breakdown(cells, year, false, query, data)?;
     if exports.is_none() && imports.is_none() {
         return Ok(None);
     }
@@ -398,23 +604,29 @@ fn breakdown(
     cells: &BTreeMap<CellKey, Cell<'_>>,
     year: i32,
     is_export: bool,
-    top: usize,
+    query: &Query,
     _data: &Dataset,
 ) -> Result<Option<Breakdown>, Error> {
-    let mut products: Vec<&Flow> = cells
+    let top = query.top;
+    let items: Vec<Item> = cells
         .iter()
         .filter(|((y, e, p), _)| *y == year && *e == is_export && p.is_some())
-        .map(|(_, c)| c.flow)
+        .map(|(_, c)| Item {
+            code: code_of(c.flow).to_string(),
+            label: c.flow.product.as_ref().and_then(|p| p.label.clone()),
+            value: c.flow.value_usd,
+        })
         .collect();
-    if products.is_empty() {
+    if items.is_empty() {
         return Ok(None);
     }
+    let mut products = roll_up(items, query.rollup, &query.groups);
     products.sort_by(|a, b| {
-        b.value_usd
-            .total_cmp(&a.value_usd)
-            .then_with(|| code_of(a).cmp(code_of(b)))
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.code.cmp(&b.code))
     });
-    let products_sum: f64 = products.iter().map(|f| f.value_usd).sum();
+    let products_sum: f64 = products.iter().map(|p| p.value).sum();
     let total_flow = cells.get(&(year, is_export, None)).map(|c| c.flow);
     let (total, total_from_products) = match total_flow {
         Some(t) => (t.value_usd, false),
@@ -437,23 +649,20 @@ fn breakdown(
     let shown = products.len().min(top.max(1));
     let mut rows: Vec<ProductShare> = products[..shown]
         .iter()
-        .map(|f| {
-            let p = f.product.as_ref();
-            let code = p.map_or(String::new(), |p| p.code.clone());
-            let label = p
-                .and_then(|p| p.label.clone())
-                .unwrap_or_else(|| code.clone());
+        .map(|p| {
+            let code = p.code.clone();
+            let label = p.label.clone().unwrap_or_else(|| code.clone());
             ProductShare {
                 code,
                 label,
-                value: f.value_usd,
+                value: p.value,
                 share: 0.0,
                 share_permille: 0,
                 is_other: false,
             }
         })
         .collect();
-    let other = total - products[..shown].iter().map(|f| f.value_usd).sum::<f64>();
+    let other = total - products[..shown].iter().map(|p| p.value).sum::<f64>();
     if other > total * 1e-9 {
         rows.push(ProductShare {
             code: "other".into(),

@@ -411,9 +411,206 @@ pub fn by_m49(code: u16) -> Option<&'static Country> {
     COUNTRIES.iter().find(|e| e.m49 == code)
 }
 
+/// Codes that UN Comtrade and CEPII BACI use instead of the M49 code, where the
+/// statistics cover a customs territory a little larger than the country:
+/// France with Monaco, Italy with San Marino, Norway with Svalbard, India
+/// (historical code), Switzerland with Liechtenstein, the US with Puerto Rico and
+/// the US Virgin Islands.
+const TRADE_CODES: &[(u16, &str)] = &[
+    (251, "FRA"),
+    (381, "ITA"),
+    (579, "NOR"),
+    (699, "IND"),
+    (757, "CHE"),
+    (842, "USA"),
+];
+
+/// Looks up a country by the numeric code of a trade file: M49, or one of the
+/// customs-territory codes of UN Comtrade and BACI (842 is the United States).
+/// Regional aggregates ("Areas, nes", 899) are not countries and give `None`.
+pub fn by_trade_code(code: u16) -> Option<&'static Country> {
+    match TRADE_CODES.iter().find(|(c, _)| *c == code) {
+        Some((_, alpha3)) => by_alpha3(alpha3),
+        None => by_m49(code),
+    }
+}
+
+/// Other English spellings, as UN Comtrade, WITS, the World Bank and ISO write them.
+const ALIASES: &[(&str, &str)] = &[
+    ("Bahamas, The", "BHS"),
+    ("Bolivia (Plurinational State of)", "BOL"),
+    ("Bosnia Herzegovina", "BIH"),
+    ("Brunei Darussalam", "BRN"),
+    ("Burma", "MMR"),
+    ("Cabo Verde", "CPV"),
+    ("Central African Rep.", "CAF"),
+    ("China, Hong Kong SAR", "HKG"),
+    ("China, Macao SAR", "MAC"),
+    ("Congo", "COG"),
+    ("Congo, Dem. Rep.", "COD"),
+    ("Congo, Rep.", "COG"),
+    ("Côte d'Ivoire", "CIV"),
+    ("Czechia", "CZE"),
+    ("Dem. People's Rep. of Korea", "PRK"),
+    ("Dem. Rep. of the Congo", "COD"),
+    ("Democratic People's Republic of Korea", "PRK"),
+    ("Democratic Republic of the Congo", "COD"),
+    ("Dominican Rep.", "DOM"),
+    ("DPRK", "PRK"),
+    ("Egypt, Arab Rep.", "EGY"),
+    ("Gambia, The", "GMB"),
+    ("Holy See", "VAT"),
+    ("Hong Kong SAR, China", "HKG"),
+    ("Hong Kong, China", "HKG"),
+    ("Iran (Islamic Republic of)", "IRN"),
+    ("Iran, Islamic Rep.", "IRN"),
+    ("Korea, Dem. People's Rep.", "PRK"),
+    ("Korea, Dem. Rep.", "PRK"),
+    ("Korea, Democratic People's Republic of", "PRK"),
+    ("Korea, Rep.", "KOR"),
+    ("Korea, Republic of", "KOR"),
+    ("Kyrgyz Republic", "KGZ"),
+    ("Lao PDR", "LAO"),
+    ("Lao People's Dem. Rep.", "LAO"),
+    ("Lao People's Democratic Republic", "LAO"),
+    ("Macao", "MAC"),
+    ("Macao SAR, China", "MAC"),
+    ("Macao, China", "MAC"),
+    ("Macedonia, FYR", "MKD"),
+    ("Micronesia, Fed. Sts.", "FSM"),
+    ("Other Asia, nes", "S19"),
+    ("Rep. of Korea", "KOR"),
+    ("Rep. of Moldova", "MDA"),
+    ("Republic of Korea", "KOR"),
+    ("Republic of Moldova", "MDA"),
+    ("Russian Federation", "RUS"),
+    ("Slovak Republic", "SVK"),
+    ("St. Kitts and Nevis", "KNA"),
+    ("St. Lucia", "LCA"),
+    ("St. Vincent and the Grenadines", "VCT"),
+    ("State of Palestine", "PSE"),
+    ("Swaziland", "SWZ"),
+    ("Syrian Arab Republic", "SYR"),
+    ("Taiwan, China", "TWN"),
+    ("Taiwan, Province of China", "TWN"),
+    ("Timor-Leste", "TLS"),
+    ("Türkiye", "TUR"),
+    ("United Rep. of Tanzania", "TZA"),
+    ("United Republic of Tanzania", "TZA"),
+    ("United States of America", "USA"),
+    ("USA", "USA"),
+    ("Venezuela (Bolivarian Republic of)", "VEN"),
+    ("Venezuela, RB", "VEN"),
+    ("Viet Nam", "VNM"),
+    ("West Bank and Gaza", "PSE"),
+    ("Yemen, Rep.", "YEM"),
+];
+
+/// A letter without its accent, lower case (ASCII and Latin-1 only: the Unicode
+/// case tables would add kilobytes to the WebAssembly for names that never need
+/// them); `None` for apostrophes, which are dropped so that "People's" and
+/// "Peoples" match.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\'' | '\u{2019}' => return None,
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        c => c.to_ascii_lowercase(),
+    })
+}
+
+/// True for characters inside a word: letters, digits, apostrophes, anything
+/// beyond ASCII.
+fn in_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '\'' || (!c.is_ascii() && c != '\u{a0}')
+}
+
+/// A name folded for comparison: lower case, common Latin accents dropped, words
+/// separated by one space whatever punctuation was between them
+/// ("Korea, Dem. Rep." → "korea dem rep").
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !in_word(c))
+        .filter(|w| w.chars().any(|c| c != '\'' && c != '\u{2019}'))
+        .enumerate()
+        .flat_map(|(i, w)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(w.chars().filter_map(fold_char))
+        })
+}
+
+/// Looks up a country by English name, ignoring case, accents and punctuation:
+/// the table's own names ("North Korea") and the spellings of trade statistics
+/// ("Korea, Dem. Rep.", "Dem. People's Rep. of Korea", "Hong Kong, China", "World").
+pub fn by_name(name: &str) -> Option<&'static Country> {
+    let want: String = folded(name).collect();
+    if want.is_empty() {
+        return None;
+    }
+    let same = |candidate: &str| folded(candidate).eq(want.chars());
+    COUNTRIES.iter().find(|c| same(c.en)).or_else(|| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| same(alias))
+            .and_then(|(_, alpha3)| by_alpha3(alpha3))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trade_codes_and_names() {
+        assert_eq!(by_trade_code(842).unwrap().alpha3, "USA");
+        assert_eq!(by_trade_code(840).unwrap().alpha3, "USA");
+        assert_eq!(by_trade_code(251).unwrap().alpha3, "FRA");
+        assert_eq!(by_trade_code(408).unwrap().alpha3, "PRK");
+        assert_eq!(by_trade_code(0).unwrap().alpha3, "WLD");
+        assert_eq!(by_trade_code(899), None);
+
+        let names = [
+            ("North Korea", "PRK"),
+            ("north korea", "PRK"),
+            ("Korea, Dem. Rep.", "PRK"),
+            ("Korea, Dem. People's Rep.", "PRK"),
+            ("Dem. People's Rep. of Korea", "PRK"),
+            ("Dem. People\u{2019}s Rep. of Korea", "PRK"),
+            ("  korea,  dem  rep ", "PRK"),
+            ("Korea, Rep.", "KOR"),
+            ("Rep. of Korea", "KOR"),
+            ("China", "CHN"),
+            ("CHINA", "CHN"),
+            ("Hong Kong, China", "HKG"),
+            ("China, Hong Kong SAR", "HKG"),
+            ("World", "WLD"),
+            ("Côte d'Ivoire", "CIV"),
+            ("Cote d'Ivoire", "CIV"),
+            ("Curacao", "CUW"),
+            ("Turkiye", "TUR"),
+            ("USA", "USA"),
+            ("Viet Nam", "VNM"),
+        ];
+        for (name, alpha3) in names {
+            assert_eq!(by_name(name).map(|c| c.alpha3), Some(alpha3), "{name}");
+        }
+        for name in [
+            "",
+            " , ",
+            "Korea",
+            "Areas, nes",
+            "East Asia & Pacific",
+            "Chin",
+        ] {
+            assert_eq!(by_name(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn sorted_and_unique() {

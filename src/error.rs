@@ -67,6 +67,17 @@ pub enum ErrorKind {
     Duplicate { first_line: u32, what: String },
     /// A format name the parser does not know.
     UnknownFormat(String),
+    /// A `kind` other than trade, re-export or re-import.
+    UnknownKind(String),
+    /// A downloaded file's header lacks a column its format needs.
+    MissingFormatColumn {
+        format: &'static str,
+        column: &'static str,
+    },
+    /// Data that the reader understands but will not use, and why.
+    Unsupported(String),
+    /// Every row was passed over (aggregates, unknown places): nothing to chart.
+    NothingUsable { rows: u32, reasons: String },
     /// JSON that does not parse.
     Json(String),
     /// Product rows that add up to more than the flow's total.
@@ -128,7 +139,20 @@ impl Error {
             Duplicate { first_line, what } => {
                 format!("duplicate of line {first_line} ({what}); two rows are never added up")
             }
-            UnknownFormat(s) => format!("unknown format \"{s}\"; use auto, csv or json"),
+            UnknownFormat(s) => format!(
+                "unknown format \"{s}\"; use auto, native, json, comtrade, comtrade-legacy, \
+                 baci, wits or reported"
+            ),
+            UnknownKind(s) => {
+                format!("unknown kind \"{s}\"; use trade, re-export or re-import")
+            }
+            MissingFormatColumn { format, column } => {
+                format!("this {format} file has no \"{column}\" column")
+            }
+            Unsupported(s) => s.clone(),
+            NothingUsable { rows, reasons } => {
+                format!("none of the {rows} rows is a flow between two countries: {reasons}")
+            }
             Json(s) => s.clone(),
             ProductsExceedTotal {
                 what,

@@ -196,7 +196,8 @@ pub fn permille(pm: u32) -> String {
     format!("{}.{}%", pm / 10, pm % 10)
 }
 
-/// A fraction as a percentage with one decimal: 0.57586 → "57.6%"; negative with "−".
+/// A fraction as a percentage with one decimal: 0.57586 → "57.6%", 16.986 → "1,698.6%";
+/// negative with "−".
 pub fn percent(fraction: f64) -> String {
     let tenths = (fraction.abs() * 1000.0).round() as u64;
     let s = if fraction < 0.0 && tenths > 0 {
@@ -204,7 +205,7 @@ pub fn percent(fraction: f64) -> String {
     } else {
         ""
     };
-    format!("{s}{}.{}%", tenths / 10, tenths % 10)
+    format!("{s}{}.{}%", group_thousands(tenths / 10), tenths % 10)
 }
 
 /// A change as a signed percentage: "+12.0%", "−45.2%".
@@ -292,6 +293,8 @@ mod tests {
         assert_eq!(percent(0.0), "0.0%");
         assert_eq!(percent(1.0), "100.0%");
         assert_eq!(percent(-0.00001), "0.0%");
+        assert_eq!(percent(16.986), "1,698.6%");
+        assert_eq!(percent_change(16.986), "+1,698.6%");
         assert_eq!(percent_change(-0.452), "\u{2212}45.2%");
         assert_eq!(percent_change(0.12), "+12.0%");
         assert_eq!(permille(576), "57.6%");

@@ -10,14 +10,19 @@ pub mod analyze;
 pub mod countries;
 pub mod error;
 pub mod format;
+pub mod hs;
 pub mod layout;
 pub mod measure;
 pub mod model;
 pub mod names;
 pub mod narrate;
 pub mod parse;
+pub mod partners;
+pub mod reconcile;
+pub mod rollup;
 pub mod scene;
 pub mod shares;
+pub mod small;
 pub mod ticks;
 
 #[cfg(target_arch = "wasm32")]
@@ -28,13 +33,13 @@ pub mod web;
 use analyze::{Analysis, Query};
 use error::Error;
 use format::Lang;
-use layout::ChartText;
+use layout::{ChartText, Interaction, View};
 use measure::TextMeasure;
 use model::Dataset;
 use names::NameOverrides;
-use narrate::Narrator;
+use narrate::{Description, Narrator};
 use parse::Format;
-use scene::Scene;
+use scene::{Scene, Target};
 
 /// Everything a caller can ask for.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +56,12 @@ pub struct Options {
     pub title: Option<String>,
     /// A note for the chart's footer.
     pub note: Option<String>,
+    /// The view to draw; `None`: the story when the data has products, else the balance.
+    pub view: Option<View>,
+    /// A credit line that replaces the list of sources in the chart's footer.
+    pub source: Option<String>,
+    /// Names for product codes that the data gives without one (the HS table).
+    pub labels: hs::ProductLabels,
 }
 
 impl Options {
@@ -63,6 +74,9 @@ impl Options {
             names: NameOverrides::default(),
             title: None,
             note: None,
+            view: None,
+            source: None,
+            labels: hs::ProductLabels::new(),
         }
     }
 }
@@ -80,6 +94,12 @@ pub struct Report {
     pub focus_name: String,
     /// The partner's name.
     pub partner_name: String,
+    /// The view to draw: the options' or the default for the data.
+    pub view: View,
+    /// Whose reports the figures are, for the footer ("one side's report").
+    pub reporting_note: Option<String>,
+    /// The partner's share of the focus country's trade, or why there is none.
+    pub partners_note: Option<String>,
 }
 
 /// Parses `text` with the options' format.
@@ -89,19 +109,69 @@ pub fn parse(text: &str, options: &Options) -> Result<Dataset, Error> {
 
 /// Analyses parsed data and puts it into words.
 pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
-    let analysis = analyze::analyze(data, &options.query)?;
+    let mut analysis = analyze::analyze(data, &options.query)?;
+    let view = options.view.unwrap_or_else(|| View::default_for(&analysis));
+    // A view with the composition opens on the latest year that has one.
+    if options.query.year.is_none()
+        && view != View::Balance
+        && analysis.default_story_year() != analysis.year
+    {
+        let mut query = options.query.clone();
+        query.year = Some(analysis.default_story_year());
+        analysis = analyze::analyze(data, &query)?;
+    }
+    hs::label_composition(&mut analysis, &options.labels);
     let narrator = Narrator::new(&analysis, options.lang, &options.names);
     let sentences = narrator.sentences();
-    let chart_text = narrator.chart_text(options.title.as_deref(), options.note.as_deref());
+    let mut chart_text = narrator.chart_text(options.title.as_deref(), options.note.as_deref());
+    if let Some(source) = &options.source {
+        chart_text.sources = vec![source.clone()];
+    }
     let focus_name = narrator.focus().to_string();
     let partner_name = narrator.partner().to_string();
+    let reporting_note = narrator.reporting_note();
+    let partners_note = narrator.partners_note();
     Ok(Report {
         analysis,
         sentences,
         chart_text,
         focus_name,
         partner_name,
+        view,
+        reporting_note,
+        partners_note,
     })
+}
+
+/// Lays out the report's view with a selection, hover and focus.
+pub fn view_scene(
+    report: &Report,
+    interaction: Interaction,
+    width: f64,
+    height: f64,
+    measure: &dyn TextMeasure,
+) -> Scene {
+    layout::scene(
+        report.view,
+        &report.analysis,
+        &report.chart_text,
+        width,
+        height,
+        interaction,
+        measure,
+    )
+}
+
+/// The tooltip and the live-region line for a target of a report's chart; `None` for a
+/// product the report does not have.
+pub fn describe(report: &Report, target: Target) -> Option<Description> {
+    Narrator::with_names(
+        &report.analysis,
+        report.chart_text.lang,
+        &report.focus_name,
+        &report.partner_name,
+    )
+    .describe(target)
 }
 
 /// Lays out the balance chart of a report.

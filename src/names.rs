@@ -54,33 +54,43 @@ pub fn en_possessive(name: &str) -> String {
     }
 }
 
-/// Korean names for the products that the seed stories name, by HS code.
-const KO_PRODUCTS: &[(&str, &str)] = &[
-    ("0501", "사람 머리카락"),
-    ("26", "광석·슬래그·회"),
-    ("2611", "텅스텐"),
-    ("27", "광물성 연료"),
-    ("2716", "전력"),
-    ("39", "플라스틱 제품"),
-    ("50-63", "섬유·직물"),
-    ("6703", "가발 재료"),
-    ("6704", "가발과 인조 속눈썹"),
-    ("67", "가발·조제 우모"),
-    ("72", "철강"),
-    ("9108", "시계 무브먼트"),
+/// Names for the products that the seed stories name, by HS code: (code, English, Korean).
+const PRODUCTS: &[(&str, &str, &str)] = &[
+    ("0501", "Human hair", "사람 머리카락"),
+    ("26", "Ores, slag and ash", "광석·슬래그·회"),
+    ("2611", "Tungsten ores", "텅스텐"),
+    ("27", "Mineral fuels", "광물성 연료"),
+    ("2716", "Electrical energy", "전력"),
+    ("39", "Plastics", "플라스틱 제품"),
+    ("50-63", "Textiles", "섬유·직물"),
+    ("6703", "Wig materials", "가발 재료"),
+    ("6704", "Wigs and false eyelashes", "가발과 인조 속눈썹"),
+    (
+        "67",
+        "Wigs, feathers and artificial flowers",
+        "가발·조제 우모",
+    ),
+    ("72", "Iron and steel", "철강"),
+    ("9108", "Watch movements", "시계 무브먼트"),
 ];
 
-/// A product's name in a language: Korean from the table where known, else the data's label.
+/// A product's name in a language. Korean: the table's name where the code is known.
+/// Otherwise the data's label; without one (the analysis then gives the code as the
+/// label), the table's English name; else the code itself.
 pub fn product_label(code: &str, label: &str, lang: Lang) -> String {
+    let known = PRODUCTS.iter().find(|(c, _, _)| *c == code);
     if lang == Lang::Ko {
         if code == "other" {
             return "기타".into();
         }
-        if let Some((_, ko)) = KO_PRODUCTS.iter().find(|(c, _)| *c == code) {
+        if let Some((_, _, ko)) = known {
             return (*ko).to_string();
         }
     }
-    label.to_string()
+    match known {
+        Some((_, en, _)) if label == code || label.trim().is_empty() => (*en).to_string(),
+        _ => label.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +133,13 @@ mod tests {
             "Wigs and false eyelashes"
         );
         assert_eq!(product_label("9999", "Thing", Lang::Ko), "Thing");
+        // No label in the data: the table's English name, else the code.
+        assert_eq!(
+            product_label("6704", "6704", Lang::En),
+            "Wigs and false eyelashes"
+        );
+        assert_eq!(product_label("8542", "8542", Lang::En), "8542");
+        assert_eq!(product_label("8542", "8542", Lang::Ko), "8542");
         assert_eq!(product_label("other", "Other", Lang::Ko), "기타");
     }
 }

@@ -3,10 +3,22 @@
 //! Figures are rounded once, by `format`, from the analysis's unrounded values,
 //! and shares are the same largest-remainder tenths that the chart shows.
 
-use crate::analyze::{Analysis, BalanceKind, Breakdown, YearBalance};
-use crate::format::{money, percent, permille, Lang};
+use crate::analyze::{Analysis, BalanceKind, Breakdown, Delta, Direction, Record, YearBalance};
+use crate::format::{money, percent, percent_change, permille, Lang};
 use crate::layout::ChartText;
 use crate::names::{country_name, en_possessive, en_subject, product_label, NameOverrides};
+use crate::partners::ShareBasis;
+use crate::reconcile::MirrorSide;
+use crate::scene::Target;
+
+/// What to show and say about one target: tooltip lines and a sentence for a live region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Description {
+    /// The tooltip, a line each; the first is its heading.
+    pub lines: Vec<String>,
+    /// One line for a screen reader's live region.
+    pub announce: String,
+}
 
 /// Words for one analysis in one language.
 pub struct Narrator<'a> {
@@ -28,6 +40,16 @@ impl<'a> Narrator<'a> {
         }
     }
 
+    /// A narrator with country names already resolved (a report keeps them).
+    pub fn with_names(analysis: &'a Analysis, lang: Lang, focus: &str, partner: &str) -> Self {
+        Narrator {
+            analysis,
+            lang,
+            focus: focus.to_string(),
+            partner: partner.to_string(),
+        }
+    }
+
     /// The focus country's name.
     pub fn focus(&self) -> &str {
         &self.focus
@@ -38,7 +60,9 @@ impl<'a> Narrator<'a> {
         &self.partner
     }
 
-    /// Two to four sentences about the analysis's year.
+    /// One to six sentences about the analysis's year: its flows and balance, the
+    /// record or the balance's change, the flows' change from the previous year with
+    /// data, the comparison year, the top export.
     pub fn sentences(&self) -> Vec<String> {
         let a = self.analysis;
         let Some(y) = a.year_balance(a.year) else {
@@ -50,10 +74,126 @@ impl<'a> Narrator<'a> {
             Some(s) => out.push(s),
             None => out.extend(self.change_sentence(y)),
         }
+        out.extend(self.flows_change_sentence(y));
+        out.extend(self.comparison_sentence());
         if let Some(s) = self.top_export_sentence() {
             out.push(s);
         }
+        out.extend(self.partner_share_sentence());
         out
+    }
+
+    /// The partner's share of the focus country's trade, when the data holds its
+    /// trade with several partners or the World.
+    pub fn partner_share_sentence(&self) -> Option<String> {
+        let a = self.analysis;
+        let ps = &a.partners;
+        let fraction = ps.get(a.query.partner)?.share;
+        // A share too small to show as 0.1% is not "0.0%": it is there, just small.
+        let share = match self.lang {
+            _ if fraction <= 0.0 || (fraction * 1000.0).round() > 0.0 => percent(fraction),
+            Lang::En => "less than 0.1%".to_string(),
+            Lang::Ko => "0.1% 미만".to_string(),
+        };
+        let world = ps.basis == Some(ShareBasis::World);
+        let year = ps.year;
+        Some(match (self.lang, world) {
+            (Lang::En, true) => format!(
+                "{} accounted for {share} of {} total trade in {year}.",
+                capitalize(&en_subject(&self.partner)),
+                en_possessive(&self.focus)
+            ),
+            (Lang::En, false) => format!(
+                "{} accounted for {share} of {} trade with the partners in the data in {year}.",
+                capitalize(&en_subject(&self.partner)),
+                en_possessive(&self.focus)
+            ),
+            (Lang::Ko, true) => format!(
+                "{year}년 {}의 전체 교역에서 {}{} 차지한 비중은 {share}{}.",
+                self.focus,
+                self.partner,
+                ko_subject(&self.partner),
+                ko_was(&share)
+            ),
+            (Lang::Ko, false) => format!(
+                "{year}년 자료에 있는 {}의 교역 가운데 {}의 비중은 {share}{}.",
+                self.focus,
+                self.partner,
+                ko_was(&share)
+            ),
+        })
+    }
+
+    /// What the data says about partners: the share sentence, or, when it holds
+    /// only one partner, that it cannot give a share.
+    pub fn partners_note(&self) -> Option<String> {
+        let a = self.analysis;
+        if !a.partners.single_partner {
+            return self.partner_share_sentence();
+        }
+        Some(match self.lang {
+            Lang::En => {
+                let whose = en_possessive(&self.focus);
+                format!(
+                    "The data holds only {whose} trade with {}, so it cannot tell what share \
+                     of {whose} trade that is.",
+                    en_subject(&self.partner)
+                )
+            }
+            Lang::Ko => format!(
+                "자료에는 {}의 대{} 교역만 있어, 전체 교역에서 차지하는 비중은 알 수 없다.",
+                self.focus, self.partner
+            ),
+        })
+    }
+
+    /// Whose reports the figures are, for the footer: one side's (mirror data with
+    /// nothing to compare), or, where both sides report, which side the chart uses.
+    /// `None` when the data does not say who reported.
+    pub fn reporting_note(&self) -> Option<String> {
+        let a = self.analysis;
+        if !a.mirror.is_empty() {
+            let importer = a.query.mirror == MirrorSide::Importer;
+            return Some(match (self.lang, importer) {
+                (Lang::En, true) => {
+                    "Where both countries report a flow, the chart uses the importer's figure."
+                        .into()
+                }
+                (Lang::En, false) => {
+                    "Where both countries report a flow, the chart uses the exporter's figure."
+                        .into()
+                }
+                (Lang::Ko, true) => "양국이 모두 보고한 흐름은 수입국 수치를 썼다.".into(),
+                (Lang::Ko, false) => "양국이 모두 보고한 흐름은 수출국 수치를 썼다.".into(),
+            });
+        }
+        if !a.one_sided() {
+            return None;
+        }
+        let q = &a.query;
+        let names: Vec<String> = a
+            .reporters
+            .iter()
+            .map(|&c| {
+                if c == q.focus {
+                    self.focus.clone()
+                } else if c == q.partner {
+                    self.partner.clone()
+                } else {
+                    country_name(c, self.lang, &NameOverrides::default())
+                }
+            })
+            .collect();
+        Some(match self.lang {
+            Lang::En => format!(
+                "Every figure is {} report: one side's, with no figures from the other side to compare.",
+                en_possessive(&names.join(" and "))
+            ),
+            Lang::Ko => format!(
+                "모든 수치는 {} 측 보고로, 상대국 보고와 비교할 수 없다.",
+                names.join("·")
+            ),
+        })
     }
 
     /// The words the chart shows: title, legend, record, sources.
@@ -66,34 +206,50 @@ impl<'a> Narrator<'a> {
         };
         let record = a.record.map(|r| {
             let deficit = r.kind == BalanceKind::Deficit;
-            match (l, r.since) {
-                (Lang::En, None) if r.first_of_kind => {
+            match (l, r.since, r.until) {
+                (Lang::En, None, _) if r.first_of_kind => {
                     format!(
                         "First {} in the data",
                         if deficit { "deficit" } else { "surplus" }
                     )
                 }
-                (Lang::Ko, None) if r.first_of_kind => {
+                (Lang::Ko, None, _) if r.first_of_kind => {
                     format!("자료상 첫 {}", if deficit { "적자" } else { "흑자" })
                 }
-                (Lang::En, Some((y, _))) => {
+                (Lang::En, Some((y, _)), _) => {
                     format!(
                         "Largest {} since {y}",
                         if deficit { "deficit" } else { "surplus" }
                     )
                 }
-                (Lang::En, None) => {
+                (Lang::En, None, Some(u)) => {
+                    format!(
+                        "Largest {} until {u}",
+                        if deficit { "deficit" } else { "surplus" }
+                    )
+                }
+                (Lang::En, None, None) => {
                     format!(
                         "Largest {} on record",
                         if deficit { "deficit" } else { "surplus" }
                     )
                 }
-                (Lang::Ko, Some((y, _))) => {
+                (Lang::Ko, Some((y, _)), _) => {
                     format!("{y}년 이후 최대 {}", if deficit { "적자" } else { "흑자" })
                 }
-                (Lang::Ko, None) => format!("사상 최대 {}", if deficit { "적자" } else { "흑자" }),
+                (Lang::Ko, None, Some(u)) => {
+                    format!(
+                        "{u}년 전까지 최대 {}",
+                        if deficit { "적자" } else { "흑자" }
+                    )
+                }
+                (Lang::Ko, None, None) => {
+                    format!("사상 최대 {}", if deficit { "적자" } else { "흑자" })
+                }
             }
         });
+        let compare = self.compare_label();
+        let heading = |d: Direction| self.composition_heading(d);
         let sources = a
             .sources
             .iter()
@@ -130,7 +286,428 @@ impl<'a> Narrator<'a> {
             sources_below,
             unit: (l == Lang::Ko).then(|| "단위: 달러".to_string()),
             note: note.map(str::to_string),
+            compare,
+            exports_heading: heading(Direction::Exports),
+            imports_heading: heading(Direction::Imports),
+            no_breakdown: match l {
+                Lang::En => "No breakdown by product in the data".into(),
+                Lang::Ko => "품목별 자료 없음".into(),
+            },
         }
+    }
+
+    /// "Exports to China, 2023: $290 million", the heading of one flow's share bars.
+    fn composition_heading(&self, d: Direction) -> String {
+        let a = self.analysis;
+        let p = match self.lang {
+            Lang::En => en_subject(&self.partner),
+            Lang::Ko => self.partner.clone(),
+        };
+        let year = a.composition.as_ref().map_or(a.year, |c| c.year);
+        let total = a.year_balance(year).and_then(|y| match d {
+            Direction::Exports => y.exports,
+            Direction::Imports => y.imports,
+        });
+        // Without a total in the data, the shares are of the listed products.
+        let listed = a
+            .breakdown(d)
+            .filter(|b| b.total_from_products)
+            .map(|b| b.total);
+        let l = self.lang;
+        let head = match (l, d) {
+            (Lang::En, Direction::Exports) => format!("Exports to {p}, {year}"),
+            (Lang::En, Direction::Imports) => format!("Imports from {p}, {year}"),
+            (Lang::Ko, Direction::Exports) => format!("{year}년 대{p} 수출"),
+            (Lang::Ko, Direction::Imports) => format!("{year}년 대{p} 수입"),
+        };
+        match (total, listed, l) {
+            (Some(t), _, _) => format!("{head}: {}", money(t, l)),
+            (None, Some(t), Lang::En) => format!("{head}: {} (listed products)", money(t, l)),
+            (None, Some(t), Lang::Ko) => format!("{head}: {}(표시 품목 합계)", money(t, l)),
+            (None, None, _) => head,
+        }
+    }
+
+    /// "Exports −90.0% since 2013": the comparison's headline flow, for the chart.
+    fn compare_label(&self) -> Option<String> {
+        let c = self.analysis.comparison?;
+        let d = c.headline?;
+        let rel = c.delta(d)?.relative?;
+        let pct = percent_change(rel);
+        let from = c.from_year;
+        Some(match (self.lang, d) {
+            (Lang::En, Direction::Exports) => format!("Exports {pct} since {from}"),
+            (Lang::En, Direction::Imports) => format!("Imports {pct} since {from}"),
+            (Lang::Ko, Direction::Exports) => format!("{from}년 대비 수출 {pct}"),
+            (Lang::Ko, Direction::Imports) => format!("{from}년 대비 수입 {pct}"),
+        })
+    }
+
+    /// Exports and imports against the previous year with data for each:
+    /// "Exports rose by 115.8% from 2022 and imports by 127.2%."
+    fn flows_change_sentence(&self, y: &YearBalance) -> Option<String> {
+        let parts: Vec<(Direction, Delta)> = [
+            (Direction::Exports, y.exports_change),
+            (Direction::Imports, y.imports_change),
+        ]
+        .into_iter()
+        .filter_map(|(d, c)| c.filter(|c| c.relative.is_some()).map(|c| (d, c)))
+        .collect();
+        let first = parts.first()?.1.from_year;
+        let same_year = parts.iter().all(|(_, c)| c.from_year == first);
+        let moves: Vec<Move> = parts.iter().map(|(_, c)| Move::of(c)).collect();
+        let same_move = moves.iter().all(|m| *m == moves[0]);
+        let all_moved = moves.iter().all(|m| matches!(m, Move::Rose | Move::Fell));
+        let pct = |c: &Delta| percent(c.relative.unwrap_or(0.0).abs());
+        // Both flat: one clause for the two.
+        if parts.len() == 2 && same_year && same_move && !all_moved {
+            return Some(match (self.lang, moves[0]) {
+                (Lang::En, Move::Same) => {
+                    format!("Exports and imports were unchanged from {first}.")
+                }
+                (Lang::En, _) => format!("Exports and imports were little changed from {first}."),
+                (Lang::Ko, Move::Same) => format!("수출과 수입은 {first}년과 같았다."),
+                (Lang::Ko, _) => format!("수출과 수입은 {first}년과 비슷했다."),
+            });
+        }
+        let n = parts.len();
+        let mut clauses = Vec::new();
+        for (i, ((d, c), mv)) in parts.iter().zip(&moves).enumerate() {
+            // The year is said once when it is the same for both.
+            let say_year = i == 0 || !same_year;
+            let last = i + 1 == n;
+            clauses.push(match self.lang {
+                Lang::En => {
+                    let what = match d {
+                        Direction::Exports => "exports",
+                        Direction::Imports => "imports",
+                    };
+                    let year = if say_year {
+                        format!(" from {}", c.from_year)
+                    } else {
+                        String::new()
+                    };
+                    match mv {
+                        // "and imports by 127.2%": the verb is the first clause's.
+                        Move::Rose | Move::Fell if i > 0 && same_move && same_year => {
+                            format!("{what} by {}", pct(c))
+                        }
+                        Move::Rose => format!("{what} rose by {}{year}", pct(c)),
+                        Move::Fell => format!("{what} fell by {}{year}", pct(c)),
+                        Move::Flat => format!("{what} were little changed{year}"),
+                        Move::Same => format!("{what} were unchanged{year}"),
+                    }
+                }
+                Lang::Ko => {
+                    let what = match d {
+                        Direction::Exports => "수출은",
+                        Direction::Imports => "수입은",
+                    };
+                    // "2022년보다 수출은 115.8%, 수입은 127.2% 늘었다": one verb for two.
+                    let shared = same_year && same_move && all_moved;
+                    let y = c.from_year;
+                    let end = |done: &str, more: &str| if last { done } else { more }.to_string();
+                    match mv {
+                        _ if shared && !last => format!("{what} {}", pct(c)),
+                        _ if shared => {
+                            let verb = if *mv == Move::Fell {
+                                "줄었다"
+                            } else {
+                                "늘었다"
+                            };
+                            format!("{what} {} {verb}", pct(c))
+                        }
+                        Move::Rose | Move::Fell => {
+                            let verb = if *mv == Move::Rose {
+                                end("늘었다", "늘었고")
+                            } else {
+                                end("줄었다", "줄었고")
+                            };
+                            if say_year {
+                                format!("{what} {y}년보다 {} {verb}", pct(c))
+                            } else {
+                                format!("{what} {} {verb}", pct(c))
+                            }
+                        }
+                        Move::Flat | Move::Same => {
+                            let verb = if *mv == Move::Same {
+                                end("같았다", "같았고")
+                            } else {
+                                end("비슷했다", "비슷했고")
+                            };
+                            if say_year {
+                                format!("{what} {y}년과 {verb}")
+                            } else {
+                                format!("{what} {verb}")
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        Some(match self.lang {
+            Lang::En => capitalize(&format!("{}.", clauses.join(" and "))),
+            Lang::Ko if same_year && same_move && all_moved => {
+                format!("{first}년보다 {}.", clauses.join(", "))
+            }
+            Lang::Ko => format!("{}.", clauses.join(", ")),
+        })
+    }
+
+    /// The analysis's year against the comparison year:
+    /// "Compared with 2013, exports were down 90.0% from $2.9 billion and imports down 43.6% from $3.6 billion."
+    fn comparison_sentence(&self) -> Option<String> {
+        let c = self.analysis.comparison?;
+        let parts: Vec<(Direction, Delta)> = [
+            (Direction::Exports, c.exports),
+            (Direction::Imports, c.imports),
+        ]
+        .into_iter()
+        .filter_map(|(d, x)| x.filter(|x| x.relative.is_some()).map(|x| (d, x)))
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        let then = |d: Direction| {
+            let y = self.analysis.year_balance(c.from_year)?;
+            match d {
+                Direction::Exports => y.exports,
+                Direction::Imports => y.imports,
+            }
+        };
+        let l = self.lang;
+        let from = c.from_year;
+        let n = parts.len();
+        let moves: Vec<Move> = parts.iter().map(|(_, x)| Move::of(x)).collect();
+        let same_move = moves.windows(2).all(|w| w[0] == w[1]);
+        let mut clauses = Vec::new();
+        for (i, ((d, x), mv)) in parts.iter().zip(&moves).enumerate() {
+            let was = money(then(*d).unwrap_or(0.0), l);
+            let pct = percent(x.relative.unwrap_or(0.0).abs());
+            clauses.push(match l {
+                Lang::En => {
+                    let what = match d {
+                        Direction::Exports => "exports",
+                        Direction::Imports => "imports",
+                    };
+                    let verb = match mv {
+                        Move::Rose => format!("up {pct} from {was}"),
+                        Move::Fell => format!("down {pct} from {was}"),
+                        Move::Flat => format!("little changed from {was}"),
+                        Move::Same => format!("unchanged from {was}"),
+                    };
+                    if i == 0 {
+                        format!("{what} were {verb}")
+                    } else {
+                        format!("{what} {verb}")
+                    }
+                }
+                Lang::Ko => {
+                    let what = match d {
+                        Direction::Exports => "수출은",
+                        Direction::Imports => "수입은",
+                    };
+                    let last = i + 1 == n;
+                    if !last && same_move && matches!(mv, Move::Rose | Move::Fell) {
+                        format!("{what} {was}에서 {pct}")
+                    } else {
+                        let (end, mid) = match mv {
+                            Move::Rose => (format!("{pct} 늘었다"), format!("{pct} 늘었고")),
+                            Move::Fell => (format!("{pct} 줄었다"), format!("{pct} 줄었고")),
+                            Move::Flat => ("비슷했다".into(), "비슷했고".into()),
+                            Move::Same => ("같았다".into(), "같았고".into()),
+                        };
+                        let verb = if last { end } else { mid };
+                        match mv {
+                            Move::Rose | Move::Fell => format!("{what} {was}에서 {verb}"),
+                            Move::Flat | Move::Same => format!("{what} {was}와 {verb}"),
+                        }
+                    }
+                }
+            });
+        }
+        Some(match l {
+            Lang::En => format!("Compared with {from}, {}.", clauses.join(" and ")),
+            Lang::Ko => format!("{from}년과 비교하면 {}.", clauses.join(", ")),
+        })
+    }
+
+    /// The tooltip and the live-region line for a year or a product bar; `None` for a
+    /// product the analysis does not have.
+    pub fn describe(&self, target: Target) -> Option<Description> {
+        match target {
+            Target::Year(year) => Some(self.describe_year(year)),
+            Target::Product { flow, index } => self.describe_product(flow, index),
+        }
+    }
+
+    /// "largest since 2019", "largest until 2019", "largest on record", "first deficit in the data".
+    fn standing(&self, r: &Record) -> String {
+        let deficit = r.kind == BalanceKind::Deficit;
+        match (self.lang, r.since, r.until) {
+            (Lang::En, None, _) if r.first_of_kind => format!(
+                "first {} in the data",
+                if deficit { "deficit" } else { "surplus" }
+            ),
+            (Lang::Ko, None, _) if r.first_of_kind => {
+                format!("자료상 첫 {}", if deficit { "적자" } else { "흑자" })
+            }
+            (Lang::En, Some((y, _)), _) => format!("largest since {y}"),
+            (Lang::En, None, Some(u)) => format!("largest until {u}"),
+            (Lang::En, None, None) => "largest on record".into(),
+            (Lang::Ko, Some((y, _)), _) => format!("{y}년 이후 최대"),
+            (Lang::Ko, None, Some(u)) => format!("{u}년 전까지 최대"),
+            (Lang::Ko, None, None) => "사상 최대".into(),
+        }
+    }
+
+    fn describe_year(&self, year: i32) -> Description {
+        let l = self.lang;
+        let Some(y) = self.analysis.year_balance(year) else {
+            return match l {
+                Lang::En => Description {
+                    lines: vec![year.to_string(), "No data for this year".into()],
+                    announce: format!("{year}: no data."),
+                },
+                Lang::Ko => Description {
+                    lines: vec![format!("{year}년"), "자료 없음".into()],
+                    announce: format!("{year}년: 자료 없음."),
+                },
+            };
+        };
+        let change = |c: Option<Delta>| -> String {
+            match (c, l) {
+                (
+                    Some(Delta {
+                        from_year,
+                        relative: Some(r),
+                        ..
+                    }),
+                    Lang::En,
+                ) => {
+                    format!(" ({} from {from_year})", percent_change(r))
+                }
+                (
+                    Some(Delta {
+                        from_year,
+                        relative: Some(r),
+                        ..
+                    }),
+                    Lang::Ko,
+                ) => {
+                    format!(" ({from_year}년 대비 {})", percent_change(r))
+                }
+                _ => String::new(),
+            }
+        };
+        let flow = |v: Option<f64>, c: Option<Delta>, en: &str, ko: &str| match (v, l) {
+            (Some(v), Lang::En) => format!("{en}: {}{}", money(v, l), change(c)),
+            (Some(v), Lang::Ko) => format!("{ko}: {}{}", money(v, l), change(c)),
+            (None, Lang::En) => format!("{en}: no data"),
+            (None, Lang::Ko) => format!("{ko}: 자료 없음"),
+        };
+        let standing = self.analysis.record_for(year).map(|r| self.standing(&r));
+        let with_standing = |s: String| match &standing {
+            Some(st) => format!("{s}, {st}"),
+            None => s,
+        };
+        // "deficit $2.37 billion, largest on record"; a balanced year has no amount.
+        let balance_phrase = |capital: bool| -> Option<String> {
+            let b = y.balance?;
+            let word = |en: &str, ko: &str| -> String {
+                match l {
+                    Lang::En if capital => capitalize(en),
+                    Lang::En => en.to_string(),
+                    Lang::Ko => ko.to_string(),
+                }
+            };
+            let sep = if capital { ": " } else { " " };
+            Some(if b < 0.0 {
+                format!("{}{sep}{}", word("deficit", "적자"), money(-b, l))
+            } else if b > 0.0 {
+                format!("{}{sep}{}", word("surplus", "흑자"), money(b, l))
+            } else {
+                word("balanced", "수출입 균형")
+            })
+        };
+        let mut lines = vec![match l {
+            Lang::En => year.to_string(),
+            Lang::Ko => format!("{year}년"),
+        }];
+        lines.push(flow(y.exports, y.exports_change, "Exports", "수출"));
+        lines.push(flow(y.imports, y.imports_change, "Imports", "수입"));
+        if let Some(b) = balance_phrase(true) {
+            lines.push(with_standing(b));
+        }
+        let money_or_none = |v: Option<f64>, en: &str, ko: &str| match (v, l) {
+            (Some(v), Lang::En) => format!("{en} {}", money(v, l)),
+            (Some(v), Lang::Ko) => format!("{ko} {}", money(v, l)),
+            (None, Lang::En) => format!("no figure for {en}"),
+            (None, Lang::Ko) => format!("{ko} 자료 없음"),
+        };
+        let flows = format!(
+            "{}, {}",
+            money_or_none(y.exports, "exports", "수출"),
+            money_or_none(y.imports, "imports", "수입")
+        );
+        let head = match l {
+            Lang::En => format!("{year}: "),
+            Lang::Ko => format!("{year}년: "),
+        };
+        let announce = match balance_phrase(false) {
+            Some(b) => format!("{head}{}; {flows}.", with_standing(b)),
+            None => format!("{head}{flows}."),
+        };
+        Description { lines, announce }
+    }
+
+    fn describe_product(&self, d: Direction, index: usize) -> Option<Description> {
+        let a = self.analysis;
+        let b = a.breakdown(d)?;
+        let row = b.rows.get(index)?;
+        let l = self.lang;
+        let name = product_label(&row.code, &row.label, l);
+        let share = permille(row.share_permille);
+        let value = money(row.value, l);
+        let year = a.composition.as_ref().map_or(a.year, |c| c.year);
+        let p = match l {
+            Lang::En => en_subject(&self.partner),
+            Lang::Ko => self.partner.clone(),
+        };
+        let listed = b.total_from_products;
+        let of_flow = match (l, d, listed) {
+            (Lang::En, Direction::Exports, false) => format!("exports to {p}"),
+            (Lang::En, Direction::Exports, true) => format!("listed exports to {p}"),
+            (Lang::En, Direction::Imports, false) => format!("imports from {p}"),
+            (Lang::En, Direction::Imports, true) => format!("listed imports from {p}"),
+            (Lang::Ko, Direction::Exports, false) => format!("대{p} 수출"),
+            (Lang::Ko, Direction::Exports, true) => format!("대{p} 수출 표시 품목"),
+            (Lang::Ko, Direction::Imports, false) => format!("대{p} 수입"),
+            (Lang::Ko, Direction::Imports, true) => format!("대{p} 수입 표시 품목"),
+        };
+        let mut lines = vec![name.clone()];
+        let code_line = (!row.is_other && row.code != row.label && is_hs_code(&row.code))
+            .then(|| format!("HS {}", row.code.replace('-', "\u{2013}")));
+        lines.extend(code_line);
+        let announce = match l {
+            Lang::En => {
+                lines.push(format!("{share} of {of_flow}, {year}"));
+                lines.push(value.clone());
+                format!(
+                    "{name}: {share} of {} {of_flow} in {year}, {value}.",
+                    en_possessive(&self.focus)
+                )
+            }
+            Lang::Ko => {
+                lines.push(format!("{year}년 {of_flow}의 {share}"));
+                lines.push(value.clone());
+                format!(
+                    "{name}: {year}년 {}의 {of_flow} 가운데 {share}, {value}.",
+                    self.focus
+                )
+            }
+        };
+        Some(Description { lines, announce })
     }
 
     /// A title for the chart.
@@ -263,6 +840,20 @@ impl<'a> Narrator<'a> {
     fn record_sentence(&self) -> Option<String> {
         let r = self.analysis.record?;
         let deficit = r.kind == BalanceKind::Deficit;
+        if let (None, Some(until), false) = (r.since, r.until, r.first_of_kind) {
+            return Some(match self.lang {
+                Lang::En => format!(
+                    "It was the largest {} in the data, which begins in {}, until {until}.",
+                    if deficit { "deficit" } else { "surplus" },
+                    r.first_year
+                ),
+                Lang::Ko => format!(
+                    "이는 {}년 이후 자료 가운데 {until}년 전까지 최대 {}였다.",
+                    r.first_year,
+                    if deficit { "적자" } else { "흑자" }
+                ),
+            });
+        }
         Some(match (self.lang, r.since) {
             (Lang::En, Some((year, b))) => format!(
                 "It was the largest {} since {year}, when it was {}.",
@@ -320,6 +911,51 @@ impl<'a> Narrator<'a> {
                 ko_was(&name)
             ),
         })
+    }
+}
+
+/// How a figure moved, as a sentence says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Move {
+    Rose,
+    Fell,
+    /// Changed by less than 0.05%: "0.0%" would read as no change and be wrong.
+    Flat,
+    /// Exactly the same.
+    Same,
+}
+
+impl Move {
+    fn of(d: &Delta) -> Move {
+        match d.relative {
+            _ if d.absolute == 0.0 => Move::Same,
+            Some(r) if (r.abs() * 1000.0).round() == 0.0 => Move::Flat,
+            _ if d.absolute > 0.0 => Move::Rose,
+            _ => Move::Fell,
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// An HS code, chapter or range of chapters: digits, maybe with one dash.
+fn is_hs_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && code.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The subject particle after a Korean word: "이" after a final consonant, "가" after a vowel.
+fn ko_subject(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if (c as u32 - 0xAC00) % 28 != 0 => "이",
+        _ => "가",
     }
 }
 

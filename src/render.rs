@@ -1,6 +1,7 @@
 //! Replays a [`Scene`] on a canvas: the only code that draws.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -19,6 +20,10 @@ pub struct Theme {
     pub grid: String,
     pub axis: String,
     pub background: String,
+    /// The band behind the selected year.
+    pub highlight: String,
+    /// The keyboard focus ring.
+    pub focus: String,
     pub font_family: String,
 }
 
@@ -33,6 +38,8 @@ impl Default for Theme {
             grid: "#e3e3e3".into(),
             axis: "#8c8c8c".into(),
             background: "#ffffff".into(),
+            highlight: "#f1f1f1".into(),
+            focus: "#1a1a1a".into(),
             font_family: "system-ui, sans-serif".into(),
         }
     }
@@ -49,6 +56,8 @@ impl Theme {
             Paint::Grid => &self.grid,
             Paint::Axis => &self.axis,
             Paint::Background => &self.background,
+            Paint::Highlight => &self.highlight,
+            Paint::Focus => &self.focus,
         }
     }
 }
@@ -60,33 +69,71 @@ fn css_font(f: Font, family: &str) -> String {
     format!("{weight}{}.{}px {family}", tenths / 10, tenths % 10)
 }
 
+/// Widths already measured in one font family, kept across layouts: wrapping and
+/// fitting measure the same strings many times, and each `measureText` crosses into
+/// JavaScript.
+#[derive(Default)]
+pub struct MeasureCache {
+    family: String,
+    widths: HashMap<(u32, bool, String), f64>,
+}
+
+impl MeasureCache {
+    /// Entries kept at most; past this the cache starts again (resizes add new strings).
+    const MAX: usize = 20_000;
+}
+
 /// Measures text with the canvas's own `measureText`, so layout matches drawing.
 pub struct CanvasMeasure<'a> {
     ctx: &'a CanvasRenderingContext2d,
     family: &'a str,
     font: RefCell<Option<Font>>,
+    cache: &'a RefCell<MeasureCache>,
 }
 
 impl<'a> CanvasMeasure<'a> {
-    pub fn new(ctx: &'a CanvasRenderingContext2d, family: &'a str) -> Self {
+    pub fn new(
+        ctx: &'a CanvasRenderingContext2d,
+        family: &'a str,
+        cache: &'a RefCell<MeasureCache>,
+    ) -> Self {
+        {
+            let mut c = cache.borrow_mut();
+            if c.family != family || c.widths.len() > MeasureCache::MAX {
+                c.family = family.to_string();
+                c.widths.clear();
+            }
+        }
         CanvasMeasure {
             ctx,
             family,
             font: RefCell::new(None),
+            cache,
         }
     }
 }
 
 impl TextMeasure for CanvasMeasure<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
+        let key = (
+            (font.size_px * 100.0).round() as u32,
+            font.bold,
+            text.to_string(),
+        );
+        if let Some(w) = self.cache.borrow().widths.get(&key) {
+            return *w;
+        }
         if *self.font.borrow() != Some(font) {
             self.ctx.set_font(&css_font(font, self.family));
             *self.font.borrow_mut() = Some(font);
         }
-        self.ctx
+        let w = self
+            .ctx
             .measure_text(text)
             .map(|m| m.width())
-            .unwrap_or(0.0)
+            .unwrap_or(0.0);
+        self.cache.borrow_mut().widths.insert(key, w);
+        w
     }
 }
 
@@ -101,11 +148,13 @@ struct State {
     baseline: Option<Baseline>,
 }
 
-/// Sizes the canvas's backing store for `dpr` and draws the scene.
+/// Sizes the canvas's backing store for `dpr` and draws the scene, then `extra` on
+/// top (hover and focus outlines, so that a cached scene need not be copied).
 pub fn replay(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     scene: &Scene,
+    extra: &[Primitive],
     dpr: f64,
     theme: &Theme,
 ) -> Result<(), JsValue> {
@@ -139,7 +188,7 @@ pub fn replay(
     };
 
     let mut st = State::default();
-    for p in &scene.primitives {
+    for p in scene.primitives.iter().chain(extra) {
         match p {
             Primitive::Rect { x, y, w, h, fill } => {
                 set_fill(ctx, &mut st, *fill, theme);
@@ -170,6 +219,20 @@ pub fn replay(
                 ctx.move_to(a, b);
                 ctx.line_to(c, d);
                 ctx.stroke();
+            }
+            Primitive::StrokeRect {
+                x,
+                y,
+                w,
+                h,
+                stroke,
+                width,
+            } => {
+                set_stroke(ctx, &mut st, *stroke, *width, theme);
+                // Edges on device pixels, as for lines, so that a 1 px outline is sharp.
+                let (x0, y0) = (snap(*x, *width), snap(*y, *width));
+                let (x1, y1) = (snap(x + w, *width), snap(y + h, *width));
+                ctx.stroke_rect(x0, y0, x1 - x0, y1 - y0);
             }
             Primitive::Polyline {
                 points,

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+pub use crate::analyze::Direction;
+
 /// A colour by its role; the theme decides the actual colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paint {
@@ -22,6 +24,10 @@ pub enum Paint {
     Axis,
     /// The chart's background (used for marker fills and halos).
     Background,
+    /// The band behind the selected year: quiet, behind everything.
+    Highlight,
+    /// The keyboard focus ring: must stand out from everything it surrounds.
+    Focus,
 }
 
 /// A font: size in CSS pixels and weight; the family comes from the theme.
@@ -93,6 +99,15 @@ pub enum Primitive {
         stroke: Paint,
         width: f64,
     },
+    /// The outline of a rectangle, the line centred on its edges.
+    StrokeRect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        stroke: Paint,
+        width: f64,
+    },
     /// Connected line segments.
     Polyline {
         points: Vec<(f64, f64)>,
@@ -121,10 +136,26 @@ pub enum Primitive {
 }
 
 /// What a region of the chart stands for, for pointer and keyboard input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A year's column in the balance chart.
     Year(i32),
+    /// A product's bar in the composition: its row in the breakdown of one flow.
+    Product {
+        /// Exports or imports.
+        flow: Direction,
+        /// Index into the breakdown's rows ("Other" is the last).
+        index: usize,
+    },
+}
+
+/// What to draw on top of a laid-out scene: the pointer's and the keyboard's targets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Under the pointer: outlined thinly.
+    pub hover: Option<Target>,
+    /// Under the keyboard focus: a ring that stands out.
+    pub focus: Option<Target>,
 }
 
 /// A rectangle that answers to the pointer.
@@ -165,6 +196,9 @@ fn n(v: f64) -> String {
     }
 }
 
+/// Width of the focus ring, CSS pixels.
+pub const FOCUS_RING_PX: f64 = 2.0;
+
 impl Scene {
     /// The target under a point, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
@@ -172,6 +206,47 @@ impl Scene {
             .iter()
             .find(|h| x >= h.x && x < h.x + h.w && y >= h.y && y < h.y + h.h)
             .map(|h| h.target)
+    }
+
+    /// The hit region of a target, if the scene shows it.
+    pub fn region(&self, target: Target) -> Option<&HitRegion> {
+        self.hits.iter().find(|h| h.target == target)
+    }
+
+    /// The outlines that show hover and focus, to paint after the scene's own
+    /// primitives. They depend only on the hit regions, so a pointer move can reuse
+    /// a laid-out scene and replace just these.
+    pub fn highlight_primitives(&self, h: Highlight) -> Vec<Primitive> {
+        let mut out = Vec::new();
+        // Inset so that the outline stays inside the region, and so inside the frame.
+        let outline =
+            |r: &HitRegion, inset: f64, stroke: Paint, width: f64| Primitive::StrokeRect {
+                x: r.x + inset,
+                y: r.y + inset,
+                w: (r.w - 2.0 * inset).max(0.0),
+                h: (r.h - 2.0 * inset).max(0.0),
+                stroke,
+                width,
+            };
+        // Under the focus ring a hover outline would only blur it.
+        if let Some(r) = h
+            .hover
+            .filter(|t| h.focus != Some(*t))
+            .and_then(|t| self.region(t))
+        {
+            out.push(outline(r, 0.5, Paint::Muted, 1.0));
+        }
+        if let Some(r) = h.focus.and_then(|t| self.region(t)) {
+            out.push(outline(r, FOCUS_RING_PX / 2.0, Paint::Focus, FOCUS_RING_PX));
+        }
+        out
+    }
+
+    /// The scene with hover and focus drawn on top.
+    pub fn with_highlight(mut self, h: Highlight) -> Scene {
+        let extra = self.highlight_primitives(h);
+        self.primitives.extend(extra);
+        self
     }
 
     /// One line per primitive and hit region, numbers to three decimals: the golden-test form.
@@ -196,6 +271,22 @@ impl Scene {
                     n(*y1),
                     n(*x2),
                     n(*y2),
+                    n(*width)
+                ),
+                Primitive::StrokeRect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    stroke,
+                    width,
+                } => writeln!(
+                    out,
+                    "strokerect {} {} {} {} {stroke:?} {}",
+                    n(*x),
+                    n(*y),
+                    n(*w),
+                    n(*h),
                     n(*width)
                 ),
                 Primitive::Polyline {

@@ -267,3 +267,220 @@ fn chart_finds_the_year_under_the_pointer() {
     assert!(best.contains(&2023), "no column for 2023 in {best:?}");
     assert_eq!(chart.year_at(-10.0, -10.0), None, "outside the canvas");
 }
+
+// --- Chart: views, selection, hover, focus, words -----------------------------
+
+fn target(kind: &str, pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"kind".into(), &kind.into()).unwrap();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn year_target(year: i32) -> JsValue {
+    target("year", &[("year", year.into())])
+}
+
+fn story_chart() -> Chart {
+    let mut chart = Chart::new(canvas(640, 720)).unwrap();
+    chart.load(SEED, prk_chn("en")).unwrap();
+    chart.draw(640.0, 720.0, 1.0, JsValue::UNDEFINED).unwrap();
+    chart
+}
+
+#[wasm_bindgen_test]
+fn the_seed_opens_as_a_story_with_2023_selected() {
+    let chart = story_chart();
+    assert_eq!(chart.view().as_string().as_deref(), Some("story"));
+    assert_eq!(chart.selected_year(), Some(2023));
+    let a = chart.analysis();
+    assert_eq!(string(&a, "view"), "story");
+    assert_eq!(len(&get(&a, "productYears")), 1);
+}
+
+#[wasm_bindgen_test]
+fn hit_at_names_years_and_product_bars() {
+    let chart = story_chart();
+    let targets = chart.focus_targets();
+    // 17 years with data, 5 export rows, 4 import rows.
+    assert_eq!(len(&targets), 26);
+    for i in 0..len(&targets) {
+        let t = at(&targets, i);
+        let rect = chart.target_rect(t.clone()).unwrap();
+        let (x, y) = (
+            num(&rect, "x") + num(&rect, "w") / 2.0,
+            num(&rect, "y") + num(&rect, "h") / 2.0,
+        );
+        let hit = chart.hit_at(x, y);
+        assert_eq!(string(&hit, "kind"), string(&t, "kind"), "{t:?}");
+        if string(&t, "kind") == "product" {
+            assert_eq!(string(&hit, "flow"), string(&t, "flow"));
+            assert_eq!(num(&hit, "index"), num(&t, "index"));
+            assert_eq!(chart.year_at(x, y), None, "a bar is not a year");
+        } else {
+            assert_eq!(num(&hit, "year"), num(&t, "year"));
+            assert_eq!(chart.year_at(x, y).map(f64::from), Some(num(&t, "year")));
+        }
+    }
+    assert!(chart.hit_at(-1.0, -1.0).is_null());
+}
+
+#[wasm_bindgen_test]
+fn hover_and_focus_report_whether_to_redraw() {
+    let mut chart = story_chart();
+    assert!(chart.set_hover(year_target(2019)).unwrap());
+    assert!(!chart.set_hover(year_target(2019)).unwrap(), "same target");
+    assert!(chart.redraw().unwrap());
+    assert!(chart.set_focus(year_target(2023)).unwrap());
+    assert!(chart.set_hover(JsValue::NULL).unwrap());
+    assert!(!chart.set_hover(JsValue::UNDEFINED).unwrap());
+    assert!(chart.redraw().unwrap());
+    assert!(chart.set_hover(target("pie", &[])).is_err());
+}
+
+#[wasm_bindgen_test]
+fn describe_gives_tooltip_and_announcement() {
+    let chart = story_chart();
+    let d = chart.describe(year_target(2019)).unwrap();
+    assert_eq!(
+        string(&d, "announce"),
+        "2019: deficit $2.37 billion, largest on record; exports $216 million, imports $2.59 billion."
+    );
+    assert!(string(&d, "tooltip").starts_with("2019\nExports: $216 million"));
+    let wigs = target(
+        "product",
+        &[("flow", "exports".into()), ("index", 0.into())],
+    );
+    let d = chart.describe(wigs).unwrap();
+    assert_eq!(
+        at(&get(&d, "lines"), 0).as_string().as_deref(),
+        Some("Wigs and false eyelashes")
+    );
+    assert!(string(&d, "announce").contains("57.6% of North Korea's exports"));
+}
+
+#[wasm_bindgen_test]
+fn selecting_a_year_reanalyses_and_a_gap_changes_nothing() {
+    let mut chart = story_chart();
+    let a = chart.set_selected_year(2017).unwrap();
+    assert_eq!(num(&a, "year"), 2017.0);
+    assert_eq!(chart.selected_year(), Some(2017));
+    assert!(sentences(&a)[0].starts_with("In 2017,"));
+    assert!(chart.set_selected_year(2021).unwrap().is_null(), "a gap");
+    assert_eq!(chart.selected_year(), Some(2017));
+    // Laid out again at the last size: 2017's column is selected, and has no bars below.
+    assert!(chart.redraw().unwrap());
+    assert!(chart.primitive_count() > 0);
+    assert_eq!(len(&chart.focus_targets()), 17);
+}
+
+#[wasm_bindgen_test]
+fn the_preferred_height_of_a_phone_story_is_tall() {
+    let chart = story_chart();
+    let h = chart.preferred_height(360.0, None).unwrap();
+    assert!(h > 600.0, "{h}");
+}
+
+#[wasm_bindgen_test]
+fn views_and_compare_come_from_options_or_set_view() {
+    let mut chart = Chart::new(canvas(640, 400)).unwrap();
+    let o = prk_chn("en");
+    Reflect::set(&o, &"view".into(), &"composition".into()).unwrap();
+    Reflect::set(&o, &"compare".into(), &2013.into()).unwrap();
+    let a = chart.load(SEED, o).unwrap();
+    assert_eq!(string(&a, "view"), "composition");
+    let c = get(&a, "comparison");
+    assert_eq!(string(&c, "label"), "Exports \u{2212}90.0% since 2013");
+    assert_eq!(string(&c, "headline"), "exports");
+    chart.draw(640.0, 400.0, 1.0, JsValue::UNDEFINED).unwrap();
+    // Nine bars, no years.
+    assert_eq!(len(&chart.focus_targets()), 9);
+    assert!(chart.set_view("balance".into()).unwrap());
+    assert!(!chart.set_view("balance".into()).unwrap());
+    chart.draw(640.0, 400.0, 1.0, JsValue::UNDEFINED).unwrap();
+    assert_eq!(len(&chart.focus_targets()), 17);
+    assert!(chart.set_view("pie".into()).is_err());
+}
+
+// --- issue 5: downloaded formats, sources, mirror figures, partners --------
+
+const COMTRADE: &str = include_str!("data/formats/comtrade-china.csv");
+const MIRROR: &str = include_str!("data/formats/comtrade-mirror.csv");
+const REPORTED: &str = include_str!("data/formats/nk-china-reported-figures.csv");
+const BACI: &str = include_str!("data/formats/baci.csv");
+
+#[wasm_bindgen_test]
+fn a_comtrade_file_is_detected_and_tells_whose_report_it_is() {
+    let a = analyze(COMTRADE, prk_chn("en")).expect("the Comtrade file analyses");
+    let y = year_row(&a, 2023);
+    assert_eq!(num(&y, "exports"), 291_890_000.0);
+    assert_eq!(num(&y, "imports"), 2_031_690_000.0);
+    assert_eq!(get(&a, "oneSided"), JsValue::TRUE);
+    assert_eq!(
+        at(&get(&a, "reporters"), 0).as_string().as_deref(),
+        Some("CHN")
+    );
+    assert!(string(&a, "reportingNote").starts_with("Every figure is China's report"));
+    assert_eq!(len(&get(&a, "reFlows")), 2);
+    assert_eq!(string(&at(&get(&a, "reFlows"), 0), "kind"), "re-export");
+    assert_eq!(len(&get(&a, "skipped")), 3);
+    // North Korea's trade is only with China here: no share to claim.
+    assert_eq!(get(&a, "singlePartner"), JsValue::TRUE);
+    assert_eq!(len(&get(&a, "partners")), 0);
+    // Seen from China, the World row makes shares of all its trade.
+    let a = analyze(COMTRADE, options(&[("focus", "CHN"), ("partner", "PRK")])).unwrap();
+    assert_eq!(string(&a, "partnersBasis"), "world");
+    assert_eq!(string(&at(&get(&a, "partners"), 0), "partner"), "USA");
+}
+
+#[wasm_bindgen_test]
+fn the_mirror_option_picks_whose_report_counts() {
+    let kor = |side: &str| options(&[("focus", "CHN"), ("partner", "KOR"), ("mirror", side)]);
+    let a = analyze(MIRROR, kor("importer")).unwrap();
+    assert_eq!(num(&year_row(&a, 2023), "exports"), 110e6);
+    let m = at(&get(&a, "mirror"), 0);
+    assert_eq!(num(&m, "exporterValue"), 100e6);
+    assert_eq!(num(&m, "importerValue"), 110e6);
+    assert_close(num(&m, "gap"), 0.1, 1e-12, "gap");
+    let a = analyze(MIRROR, kor("exporter")).unwrap();
+    assert_eq!(num(&year_row(&a, 2023), "exports"), 100e6);
+    let (message, _, _) = thrown(analyze(MIRROR, kor("both")));
+    assert_eq!(
+        message,
+        "line 1, column 1: mirror \"both\" is not importer or exporter"
+    );
+}
+
+#[wasm_bindgen_test]
+fn conflicts_leave_their_cell_null_until_a_source_is_preferred() {
+    let a = analyze(REPORTED, prk_chn("en")).unwrap();
+    assert!(get(&year_row(&a, 2004), "exports").is_null());
+    assert!(len(&get(&a, "conflicts")) > 0);
+    let o = prk_chn("en");
+    let prefer = js_sys::Array::of1(&JsValue::from_str("KITA"));
+    Reflect::set(&o, &JsValue::from_str("preferSource"), &prefer).unwrap();
+    let a = analyze(REPORTED, o).unwrap();
+    assert_eq!(num(&year_row(&a, 2004), "exports"), 585e6);
+}
+
+#[wasm_bindgen_test]
+fn groups_roll_up_and_labels_come_from_a_table() {
+    let o = options(&[
+        ("focus", "CHN"),
+        ("partner", "PRK"),
+        ("format", "baci"),
+        ("rollup", "hs4"),
+        ("labels", "code,label\n0101,Horses and the like\n"),
+    ]);
+    let groups = Object::new();
+    Reflect::set(&groups, &"Hair and wigs".into(), &"6703-6704".into()).unwrap();
+    Reflect::set(&o, &"groups".into(), &groups).unwrap();
+    let a = analyze(BACI, o).unwrap();
+    let rows = get(&get(&a, "composition"), "exports");
+    assert_eq!(string(&at(&rows, 0), "code"), "6703-6704");
+    assert_eq!(string(&at(&rows, 0), "label"), "Hair and wigs");
+    assert_eq!(string(&at(&rows, 1), "code"), "0101");
+    assert_eq!(string(&at(&rows, 1), "label"), "Horses and the like");
+}

@@ -1,41 +1,14 @@
 //! The balance view: exports above and imports below a zero line for each year,
 //! the balance as a line with markers, a money axis, the record annotated.
 
-use super::text::{ellipsize, wrap};
+use super::frame::{circle, footer, header, line_height, text, Area, Metrics};
+use super::text::ellipsize;
 use super::ChartText;
-use crate::analyze::Analysis;
+use crate::analyze::{Analysis, Direction};
 use crate::format::money_short;
 use crate::measure::TextMeasure;
 use crate::scene::{Align, Baseline, Font, HitRegion, Paint, Primitive, Scene, Target};
 use crate::ticks::{nice, ticks};
-
-/// Sizes that change with the chart's width.
-struct Metrics {
-    pad: f64,
-    title: Font,
-    legend: Font,
-    axis: Font,
-    footer: Font,
-    marker_r: f64,
-}
-
-impl Metrics {
-    fn for_width(w: f64) -> Metrics {
-        let narrow = w < 480.0;
-        Metrics {
-            pad: if narrow { 8.0 } else { 12.0 },
-            title: Font::bold(if narrow { 16.0 } else { 18.0 }),
-            legend: Font::regular(if narrow { 12.0 } else { 13.0 }),
-            axis: Font::regular(11.0),
-            footer: Font::regular(11.0),
-            marker_r: if narrow { 2.5 } else { 3.5 },
-        }
-    }
-}
-
-fn line_height(f: Font) -> f64 {
-    (f.size_px * 1.3).round()
-}
 
 /// Lays out the balance chart of `a` in a `width` × `height` box of CSS pixels.
 pub fn balance_scene(
@@ -45,109 +18,63 @@ pub fn balance_scene(
     height: f64,
     m: &dyn TextMeasure,
 ) -> Scene {
+    balance_view(a, t, width, height, None, m)
+}
+
+/// The balance view with a year highlighted as selected.
+pub(super) fn balance_view(
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    selected: Option<i32>,
+    m: &dyn TextMeasure,
+) -> Scene {
     let k = Metrics::for_width(width);
     let mut s = Scene {
         width,
         height,
         ..Scene::default()
     };
-    let inner_w = (width - 2.0 * k.pad).max(0.0);
-    let mut y = k.pad;
-
-    // Title.
-    for line in wrap(&t.title, k.title, inner_w, 2, m) {
-        s.primitives.push(text(
-            k.pad,
-            y,
-            line,
-            k.title,
-            Paint::Text,
-            Align::Left,
-            Baseline::Top,
-        ));
-        y += line_height(k.title);
-    }
-    y += 4.0;
-
-    // Legend: swatch and label per item, wrapping as a whole item.
-    let sw = 10.0;
-    let items = [
-        (Paint::Exports, &t.exports, false),
-        (Paint::Imports, &t.imports, false),
-        (Paint::Balance, &t.balance, true),
-    ];
-    let mut x = k.pad;
-    let lh = line_height(k.legend);
-    for (paint, label, is_line) in items {
-        let label = ellipsize(label, k.legend, inner_w - sw - 6.0, m);
-        let item_w = sw + 6.0 + m.width(&label, k.legend);
-        if x > k.pad && x + item_w > width - k.pad {
-            x = k.pad;
-            y += lh;
-        }
-        let mid = y + lh / 2.0;
-        if is_line {
-            s.primitives.push(Primitive::Line {
-                x1: x,
-                y1: mid,
-                x2: x + sw + 2.0,
-                y2: mid,
-                stroke: paint,
-                width: 2.0,
-            });
-            s.primitives.push(circle(x + sw / 2.0 + 1.0, mid, 3.0));
-        } else {
-            s.primitives.push(Primitive::Rect {
-                x,
-                y: mid - sw / 2.0,
-                w: sw,
-                h: sw,
-                fill: paint,
-            });
-        }
-        s.primitives.push(text(
-            x + sw + 6.0,
-            mid,
-            label.clone(),
-            k.legend,
-            Paint::Text,
-            Align::Left,
-            Baseline::Middle,
-        ));
-        x += item_w + 16.0;
-    }
-    y += lh + 8.0;
-
+    let top = header(&mut s, t, &k, true, m);
     // Footer, laid out from the bottom up so the plot gets what is left.
-    let footer_lines = footer_lines(t, k.footer, inner_w, if height < 320.0 { 2 } else { 3 }, m);
-    let footer_h = footer_lines.len() as f64 * line_height(k.footer);
-    let footer_top = height - k.pad - footer_h;
-    for (i, line) in footer_lines.into_iter().enumerate() {
-        let ly = footer_top + i as f64 * line_height(k.footer);
-        s.primitives.push(text(
-            k.pad,
-            ly,
-            line,
-            k.footer,
-            Paint::Muted,
-            Align::Left,
-            Baseline::Top,
-        ));
-    }
+    let bottom = footer(&mut s, t, &k, m);
+    let area = Area {
+        left: k.pad,
+        top,
+        right: width - k.pad,
+        bottom,
+    };
+    plot(&mut s, a, t, &k, area, selected, m);
+    s
+}
 
+/// Draws the balance plot in `area`: the annotation band on top, the axis, the bars,
+/// the balance line, the year labels and one hit region per calendar year.
+pub(super) fn plot(
+    s: &mut Scene,
+    a: &Analysis,
+    t: &ChartText,
+    k: &Metrics,
+    area: Area,
+    selected: Option<i32>,
+    m: &dyn TextMeasure,
+) {
     let year_label_h = line_height(k.axis) + 4.0;
     // A band above the plot for the record's label, so that tall bars never push it into others.
     // The unit, where the axis labels do not carry it, shares that band.
-    let annotation_h = if (a.record.is_some() && t.record.is_some()) || t.unit.is_some() {
-        k.axis.size_px + 6.0
-    } else {
-        0.0
-    };
-    let annotation_top = y + 6.0;
+    let row_h = k.axis.size_px + 6.0;
+    let record_row = (a.record.is_some() && t.record.is_some()) || t.unit.is_some();
+    let compare = a.comparison.zip(t.compare.as_ref());
+    let annotation_h =
+        if record_row { row_h } else { 0.0 } + if compare.is_some() { row_h } else { 0.0 };
+    let annotation_top = area.top + 6.0;
+    // The comparison gets a row of its own, below the record's.
+    let compare_top = annotation_top + if record_row { row_h } else { 0.0 };
     let plot_top = annotation_top + annotation_h;
     if let Some(unit) = &t.unit {
         s.primitives.push(text(
-            k.pad,
+            area.left,
             annotation_top,
             unit.clone(),
             k.axis,
@@ -156,10 +83,10 @@ pub fn balance_scene(
             Baseline::Top,
         ));
     }
-    let plot_bottom = footer_top - 10.0 - year_label_h;
+    let plot_bottom = area.bottom - 10.0 - year_label_h;
     let plot_h = plot_bottom - plot_top;
     if plot_h < 40.0 || a.years.is_empty() {
-        return s;
+        return;
     }
 
     // Y scale over everything drawn, always including zero.
@@ -175,7 +102,7 @@ pub fn balance_scene(
     }
     let count = ((plot_h / 45.0).floor() as usize).clamp(2, 8);
     if !lo.is_finite() || !hi.is_finite() {
-        return s;
+        return;
     }
     let (lo, hi) = if lo == hi {
         (lo - 1.0, hi + 1.0)
@@ -191,11 +118,11 @@ pub fn balance_scene(
         .iter()
         .map(|l| m.width(l, k.axis))
         .fold(0.0, f64::max);
-    let plot_left = k.pad + label_w + 6.0;
-    let plot_right = width - k.pad;
+    let plot_left = area.left + label_w + 6.0;
+    let plot_right = area.right;
     let plot_w = plot_right - plot_left;
     if plot_w < 40.0 {
-        return s;
+        return;
     }
     let sy = |v: f64| plot_bottom - (v - lo) / (hi - lo) * plot_h;
 
@@ -235,6 +162,18 @@ pub fn balance_scene(
     let bar_w = (band * 0.72).max(1.0);
     let cx = |year: i32| plot_left + (f64::from(year - first) + 0.5) * band;
     let zero = sy(0.0);
+    let selected = selected.filter(|y| (first..=last).contains(y));
+
+    // The selected year: a quiet band behind its column and its label.
+    if let Some(year) = selected {
+        s.primitives.push(Primitive::Rect {
+            x: cx(year) - band / 2.0,
+            y: plot_top,
+            w: band,
+            h: plot_bottom + year_label_h - plot_top,
+            fill: Paint::Highlight,
+        });
+    }
 
     for yb in &a.years {
         let x = cx(yb.year) - bar_w / 2.0;
@@ -274,14 +213,14 @@ pub fn balance_scene(
         match yb.balance {
             Some(b) if prev_year == Some(yb.year - 1) => run.push((cx(yb.year), sy(b))),
             Some(b) => {
-                flush_run(&mut s, &mut run);
+                flush_run(s, &mut run);
                 run.push((cx(yb.year), sy(b)));
             }
-            None => flush_run(&mut s, &mut run),
+            None => flush_run(s, &mut run),
         }
         prev_year = yb.balance.map(|_| yb.year);
     }
-    flush_run(&mut s, &mut run);
+    flush_run(s, &mut run);
     let record_year = a.record.map(|r| r.year);
     for yb in &a.years {
         if let Some(b) = yb.balance {
@@ -300,55 +239,135 @@ pub fn balance_scene(
         .into_iter()
         .find(|st| f64::from(*st) * band >= year_w)
         .unwrap_or(200);
-    // The latest year is always labelled: it is the one the story is about.
-    let clear_of_last = |year: i32| year == last || cx(last) - cx(year) >= year_w;
+    // The selected year and the latest are always labelled: they are what the story is
+    // about. The latest gives way to a selected year too close to it.
+    let clear = |a: i32, b: i32| (cx(a) - cx(b)).abs() >= year_w;
+    let label_last = selected.map_or(true, |sel| sel == last || clear(sel, last));
+    let required: Vec<i32> = selected
+        .into_iter()
+        .chain(label_last.then_some(last))
+        .collect();
     for year in first..=last {
-        if (year % step == 0 && clear_of_last(year)) || year == last {
+        let is_required = required.contains(&year);
+        let fits = year % step == 0 && required.iter().all(|r| clear(year, *r));
+        if is_required || fits {
             // Centred under its bar, but never past the chart's edges.
             let half = m.width(&year.to_string(), k.axis) / 2.0;
-            let x = cx(year).min(width - k.pad - half).max(k.pad + half);
+            let x = cx(year).min(area.right - half).max(area.left + half);
+            let paint = if Some(year) == selected {
+                Paint::Text
+            } else {
+                Paint::Muted
+            };
             s.primitives.push(text(
                 x,
                 plot_bottom + 4.0,
                 year.to_string(),
                 k.axis,
-                Paint::Muted,
+                paint,
                 Align::Center,
                 Baseline::Top,
             ));
         }
     }
 
+    // Where each annotation goes: a label, its box, its leader's x.
+    let font = Font::bold(k.axis.size_px);
+    let place = |label: &str, x: f64| -> (String, Align, f64, f64, f64) {
+        let label = ellipsize(label, font, plot_w, m);
+        let w = m.width(&label, font);
+        let (align, x0, x1) = if x + w / 2.0 > plot_right {
+            (Align::Right, x + bar_w / 2.0 - w, x + bar_w / 2.0)
+        } else if x - w / 2.0 < plot_left {
+            (Align::Left, x - bar_w / 2.0, x - bar_w / 2.0 + w)
+        } else {
+            (Align::Center, x - w / 2.0, x + w / 2.0)
+        };
+        let tx = match align {
+            Align::Right => x + bar_w / 2.0,
+            Align::Left => x - bar_w / 2.0,
+            Align::Center => x,
+        };
+        (label, align, tx, x0, x1)
+    };
+    // The top of what is drawn in the columns between x0 and x1.
+    let column_top = |x0: f64, x1: f64| {
+        let mut top = zero;
+        for yb in &a.years {
+            let bx = cx(yb.year);
+            if bx + bar_w / 2.0 >= x0 && bx - bar_w / 2.0 <= x1 {
+                for v in [yb.exports, yb.balance].into_iter().flatten() {
+                    top = top.min(sy(v.max(0.0)));
+                }
+            }
+        }
+        top
+    };
+
+    // The comparison, in its own row above its year, with a leader down to the column.
+    let mut compare_span = None;
+    if let Some((c, label)) = compare {
+        let x = cx(c.from_year);
+        let (label, align, tx, x0, x1) = place(label, x);
+        let baseline = compare_top + font.size_px;
+        s.primitives.push(text(
+            tx,
+            baseline,
+            label,
+            font,
+            Paint::Text,
+            align,
+            Baseline::Alphabetic,
+        ));
+        let target_top = column_top(x, x) - 3.0;
+        if target_top > baseline + 4.0 {
+            s.primitives.push(Primitive::Line {
+                x1: x,
+                y1: baseline + 4.0,
+                x2: x,
+                y2: target_top,
+                stroke: Paint::Muted,
+                width: 1.0,
+            });
+        }
+        // The flow compared, marked then and now: a tick on each bar's end.
+        for year in [c.from_year, c.to_year] {
+            let Some(yb) = a.year_balance(year) else {
+                continue;
+            };
+            let end = match c.headline {
+                Some(Direction::Imports) => yb.imports.map(|i| sy(-i)),
+                _ => yb.exports.map(sy),
+            };
+            if let Some(ey) = end {
+                let bx = cx(year);
+                s.primitives.push(Primitive::Line {
+                    x1: bx - bar_w / 2.0 - 2.0,
+                    y1: ey,
+                    x2: bx + bar_w / 2.0 + 2.0,
+                    y2: ey,
+                    stroke: Paint::Text,
+                    width: 2.0,
+                });
+            }
+        }
+        compare_span = Some((x0, x1));
+    }
+
     // The record, written above the bars near its year with a leader to its marker.
     if let (Some(r), Some(label)) = (a.record, &t.record) {
         if let Some(b) = a.year_balance(r.year).and_then(|y| y.balance) {
-            let font = Font::bold(k.axis.size_px);
-            let label = ellipsize(label, font, plot_w, m);
-            let w = m.width(&label, font);
+            let (label, align, tx, x0, x1) = place(label, cx(r.year));
             let x = cx(r.year);
-            let (align, x0, x1) = if x + w / 2.0 > plot_right {
-                (Align::Right, x + bar_w / 2.0 - w, x + bar_w / 2.0)
-            } else if x - w / 2.0 < plot_left {
-                (Align::Left, x - bar_w / 2.0, x - bar_w / 2.0 + w)
+            // Above the tallest exports bar under the label, but in its own row when the
+            // comparison's row is below it.
+            let top = column_top(x0, x1);
+            let own_row = annotation_top + font.size_px;
+            let baseline = if compare.is_some() {
+                own_row
             } else {
-                (Align::Center, x - w / 2.0, x + w / 2.0)
+                (top - 8.0).max(own_row)
             };
-            let tx = match align {
-                Align::Right => x + bar_w / 2.0,
-                Align::Left => x - bar_w / 2.0,
-                Align::Center => x,
-            };
-            // Above the tallest exports bar under the label.
-            let mut top = zero;
-            for yb in &a.years {
-                let bx = cx(yb.year);
-                if bx + bar_w / 2.0 >= x0 && bx - bar_w / 2.0 <= x1 {
-                    for v in [yb.exports, yb.balance].into_iter().flatten() {
-                        top = top.min(sy(v.max(0.0)));
-                    }
-                }
-            }
-            let baseline = (top - 8.0).max(annotation_top + font.size_px);
             s.primitives.push(text(
                 tx,
                 baseline,
@@ -358,11 +377,14 @@ pub fn balance_scene(
                 align,
                 Baseline::Alphabetic,
             ));
+            // A leader through the comparison's label would cross its words: start below it.
+            let crosses = compare_span.is_some_and(|(c0, c1)| x >= c0 - 3.0 && x <= c1 + 3.0);
+            let leader_top = if crosses { plot_top } else { baseline + 4.0 };
             let marker_top = sy(b) - k.marker_r - 3.0;
-            if marker_top > baseline + 4.0 {
+            if marker_top > leader_top {
                 s.primitives.push(Primitive::Line {
                     x1: x,
-                    y1: baseline + 4.0,
+                    y1: leader_top,
                     x2: x,
                     y2: marker_top,
                     stroke: Paint::Muted,
@@ -381,11 +403,17 @@ pub fn balance_scene(
             target: Target::Year(year),
         });
     }
-    s
 }
 
 fn flush_run(s: &mut Scene, run: &mut Vec<(f64, f64)>) {
     if run.len() >= 2 {
+        // A halo in the background's colour keeps the line legible where it crosses
+        // bars: the dark theme's near-white line on its peach imports is only 1.75:1.
+        s.primitives.push(Primitive::Polyline {
+            points: run.clone(),
+            stroke: Paint::Background,
+            width: 4.0,
+        });
         s.primitives.push(Primitive::Polyline {
             points: std::mem::take(run),
             stroke: Paint::Balance,
@@ -393,81 +421,4 @@ fn flush_run(s: &mut Scene, run: &mut Vec<(f64, f64)>) {
         });
     }
     run.clear();
-}
-
-fn circle(x: f64, y: f64, r: f64) -> Primitive {
-    Primitive::Circle {
-        x,
-        y,
-        r,
-        fill: Paint::Background,
-        stroke: Paint::Balance,
-        width: 1.5,
-    }
-}
-
-fn text(
-    x: f64,
-    y: f64,
-    text: String,
-    font: Font,
-    fill: Paint,
-    align: Align,
-    baseline: Baseline,
-) -> Primitive {
-    Primitive::Text {
-        x,
-        y,
-        text,
-        font,
-        fill,
-        align,
-        baseline,
-    }
-}
-
-/// "Source: A; B; and 3 more", in at most `max_lines`, most recent sources first.
-fn footer_lines(
-    t: &ChartText,
-    font: Font,
-    max_w: f64,
-    max_lines: usize,
-    m: &dyn TextMeasure,
-) -> Vec<String> {
-    let mut lines = Vec::new();
-    if let Some(note) = &t.note {
-        lines.extend(wrap(note, font, max_w, 1, m));
-    }
-    let budget = max_lines.saturating_sub(lines.len()).max(1);
-    if t.sources.is_empty() {
-        return lines;
-    }
-    // Take as many sources as fit, with room for the "and N more" tail; when not even
-    // one fits, say how many there are rather than cut a name short.
-    let n = t.sources.len().to_string();
-    let mut best = wrap(
-        &format!("{} {}", t.source_prefix, t.sources_below.replace("{n}", &n)),
-        font,
-        max_w,
-        budget,
-        m,
-    );
-    for shown in (1..=t.sources.len()).rev() {
-        let mut body = t.sources[..shown].join("; ");
-        if shown < t.sources.len() {
-            body = format!(
-                "{body}; {}",
-                t.more_sources
-                    .replace("{n}", &(t.sources.len() - shown).to_string())
-            );
-        }
-        let text = format!("{} {body}", t.source_prefix);
-        let wrapped = wrap(&text, font, max_w, usize::MAX, m);
-        if wrapped.len() <= budget {
-            best = wrapped;
-            break;
-        }
-    }
-    lines.extend(best);
-    lines
 }

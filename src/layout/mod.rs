@@ -1,12 +1,245 @@
 //! From an analysis to a [`Scene`]: positions, sizes and words, no drawing.
 
 mod balance;
+mod composition;
+mod frame;
 mod text;
 
 pub use balance::balance_scene;
+pub use composition::SIDE_BY_SIDE_MIN_PX;
 pub use text::{ellipsize, wrap};
 
+use crate::analyze::Analysis;
 use crate::format::Lang;
+use crate::measure::TextMeasure;
+use crate::scene::{Highlight, Scene};
+use frame::{footer, header, Area, Metrics};
+
+/// Which chart to draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Exports, imports and the balance over the years.
+    Balance,
+    /// What one year's exports and imports were made of.
+    Composition,
+    /// The balance above, the selected year's composition below.
+    #[default]
+    Story,
+}
+
+impl View {
+    /// The view named `balance`, `composition` or `story` (any case); `None` otherwise.
+    pub fn from_name(name: &str) -> Option<View> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "balance" => Some(View::Balance),
+            "composition" => Some(View::Composition),
+            "story" => Some(View::Story),
+            _ => None,
+        }
+    }
+
+    /// The view's name, as `from_name` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Balance => "balance",
+            View::Composition => "composition",
+            View::Story => "story",
+        }
+    }
+
+    /// The view to show when none is asked for: the story when the data has products.
+    pub fn default_for(a: &Analysis) -> View {
+        if a.product_years.is_empty() {
+            View::Balance
+        } else {
+            View::Story
+        }
+    }
+}
+
+/// What the reader has chosen and points at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Interaction {
+    /// The year highlighted in the balance chart (the story's selected year).
+    pub selected: Option<i32>,
+    /// Hover and keyboard focus, drawn on top.
+    pub highlight: Highlight,
+}
+
+/// Lays out `view` of an analysis with the reader's selection, hover and focus.
+///
+/// The hover and focus outlines are the last primitives and depend only on the hit
+/// regions: `scene(.., Interaction { highlight: Highlight::default(), .. })` followed by
+/// [`Scene::with_highlight`] gives the same scene, which is how a pointer move redraws
+/// without laying out again.
+pub fn scene(
+    view: View,
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    i: Interaction,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let s = match view {
+        View::Balance => balance::balance_view(a, t, width, height, i.selected, m),
+        View::Composition => composition_scene(a, t, width, height, m),
+        View::Story => story_scene(a, t, width, height, m),
+    };
+    s.with_highlight(i.highlight)
+}
+
+/// The targets a view offers before it is laid out: years with data (unless the view
+/// is the composition), then the exports' and the imports' rows (unless it is the
+/// balance). A laid-out scene may show fewer rows when space is short.
+pub fn focus_targets(view: View, a: &Analysis) -> Vec<crate::scene::Target> {
+    use crate::analyze::Direction;
+    use crate::scene::Target;
+    let mut out = Vec::new();
+    if view != View::Composition {
+        out.extend(a.years.iter().map(|y| Target::Year(y.year)));
+    }
+    if view != View::Balance {
+        for flow in [Direction::Exports, Direction::Imports] {
+            let n = a.breakdown(flow).map_or(0, |b| b.rows.len());
+            out.extend((0..n).map(|index| Target::Product { flow, index }));
+        }
+    }
+    out
+}
+
+/// Lays out the composition of the analysis's year.
+pub fn composition_scene(
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let k = Metrics::for_width(width);
+    let mut s = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    let top = header(&mut s, t, &k, false, m);
+    let bottom = footer(&mut s, t, &k, m) - 10.0;
+    let area = Area {
+        left: k.pad,
+        top,
+        right: width - k.pad,
+        bottom,
+    };
+    composition::composition(&mut s, a, t, &k, area, m);
+    s
+}
+
+/// Gap between the balance chart and the composition in the story.
+const STORY_GAP: f64 = 18.0;
+/// The balance chart's share of the story: it keeps at least this much height when the
+/// composition can still fit at its densest ...
+const STORY_BALANCE_PREFERRED: f64 = 280.0;
+/// ... and never less than this: below it the story is the balance chart alone.
+const STORY_BALANCE_MIN: f64 = 150.0;
+
+/// A height at which a view of the analysis fits comfortably at `width`: the story with
+/// its composition at the roomiest and the balance chart at its preferred height.
+/// For a container that can choose its height (the balance view: 10/16 of the width).
+pub fn preferred_height(
+    view: View,
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    m: &dyn TextMeasure,
+) -> f64 {
+    let k = Metrics::for_width(width);
+    let balance = (width * 10.0 / 16.0).clamp(300.0, 560.0);
+    if view == View::Balance {
+        return balance;
+    }
+    // The frame's height, from a scene that is laid out and thrown away.
+    let mut probe = Scene {
+        width,
+        height: 10_000.0,
+        ..Scene::default()
+    };
+    let top = header(&mut probe, t, &k, view == View::Story, m);
+    let frame = top + (probe.height - footer(&mut probe, t, &k, m));
+    let comp = composition::natural_height(a, t, &k, width, m, false) + 10.0;
+    let h = match view {
+        View::Composition => frame + comp,
+        _ => frame + STORY_BALANCE_PREFERRED + STORY_GAP + comp,
+    };
+    h.ceil()
+}
+
+/// Lays out the story: the balance chart with the analysis's year selected above, that
+/// year's composition below. When the height cannot hold both, the balance chart alone.
+pub fn story_scene(
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let k = Metrics::for_width(width);
+    let mut s = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    let top = header(&mut s, t, &k, true, m);
+    let bottom = footer(&mut s, t, &k, m);
+    let middle = bottom - top;
+    let full = Area {
+        left: k.pad,
+        top,
+        right: width - k.pad,
+        bottom,
+    };
+    // The composition takes what it needs at its roomiest, within limits that leave
+    // the balance chart readable.
+    let roomy = composition::natural_height(a, t, &k, width, m, false);
+    let dense = composition::natural_height(a, t, &k, width, m, true);
+    let room = middle - STORY_GAP - 10.0;
+    if room - dense < STORY_BALANCE_MIN {
+        balance::plot(&mut s, a, t, &k, full, Some(a.year), m);
+        return s;
+    }
+    let comp_h = roomy
+        .min(room - STORY_BALANCE_PREFERRED)
+        .max(dense)
+        .min(room - STORY_BALANCE_MIN);
+    let split = bottom - comp_h - 10.0;
+    balance::plot(
+        &mut s,
+        a,
+        t,
+        &k,
+        Area {
+            left: k.pad,
+            top,
+            right: width - k.pad,
+            bottom: split - STORY_GAP,
+        },
+        Some(a.year),
+        m,
+    );
+    composition::composition(
+        &mut s,
+        a,
+        t,
+        &k,
+        Area {
+            left: k.pad,
+            top: split,
+            right: width - k.pad,
+            bottom: bottom - 10.0,
+        },
+        m,
+    );
+    s
+}
 
 /// The words a chart shows, already in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,4 +268,12 @@ pub struct ChartText {
     pub sources_below: String,
     /// A note for the footer.
     pub note: Option<String>,
+    /// The comparison's headline, to annotate on its year ("Exports −90.0% since 2013").
+    pub compare: Option<String>,
+    /// Heading of the exports' share bars ("Exports to China, 2023: $290 million").
+    pub exports_heading: String,
+    /// Heading of the imports' share bars.
+    pub imports_heading: String,
+    /// What a flow without a product breakdown shows instead of bars.
+    pub no_breakdown: String,
 }

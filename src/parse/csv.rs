@@ -8,7 +8,9 @@ use crate::model::Dataset;
 
 /// One CSV record: its first line and its fields.
 pub struct Record<'a> {
+    /// The line the record starts on (1-based).
     pub line: u32,
+    /// Its fields, unquoted.
     pub fields: Vec<&'a str>,
 }
 
@@ -41,7 +43,9 @@ impl<'t> Records<'t> {
         loop {
             let rest = &self.bytes[self.pos..];
             let line_len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let blank = rest[..line_len].iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+            let blank = rest[..line_len]
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r'));
             if !blank || rest.is_empty() {
                 break;
             }

@@ -1,9 +1,17 @@
-//! Text in, [`Dataset`] out: the native CSV and JSON formats.
+//! Text in, [`Dataset`] out: the native CSV and JSON formats, and the files that
+//! UN Comtrade, CEPII BACI and WITS give for download.
 
+mod baci;
+mod comtrade;
+mod comtrade_legacy;
 mod csv;
 mod json;
+mod reported;
 mod row;
+mod table;
+mod wits;
 
+pub use self::csv::{Record, Records};
 pub use self::json::{parse_json, Json, JsonValue};
 
 use crate::error::{Error, ErrorKind, Position};
@@ -12,26 +20,87 @@ use crate::model::Dataset;
 /// Which reader to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// JSON when the text starts with `[` or `{`, CSV otherwise.
+    /// Decided from the text: JSON when it starts with `[` or `{`, else from the
+    /// CSV header (see [`detect`]), else the native CSV.
     Auto,
     /// The native CSV format.
     Csv,
     /// An array of objects with the native column names as keys.
     Json,
+    /// UN Comtrade's current CSV (`reporterCode, flowCode, …, primaryValue`).
+    Comtrade,
+    /// UN Comtrade's legacy CSV (`Trade Flow Code, …, Trade Value (US$)`).
+    ComtradeLegacy,
+    /// CEPII BACI (`t,i,j,k,v,q`).
+    Baci,
+    /// The World Bank's WITS export (`Reporter, TradeFlow, …, Trade Value 1000USD`).
+    Wits,
+    /// Figures as reported in the news, with their compilers
+    /// (`year, series, value_usd, …, compiler`).
+    Reported,
 }
 
 impl Format {
     /// The format from its option name.
     pub fn from_name(name: &str) -> Result<Format, Error> {
-        match name.trim().to_ascii_lowercase().as_str() {
+        match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "" | "auto" => Ok(Format::Auto),
             "csv" | "native" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            "comtrade" => Ok(Format::Comtrade),
+            "comtrade-legacy" | "legacy" => Ok(Format::ComtradeLegacy),
+            "baci" => Ok(Format::Baci),
+            "wits" => Ok(Format::Wits),
+            "reported" => Ok(Format::Reported),
             _ => Err(Error::at(
                 Position::new(1, 1),
                 ErrorKind::UnknownFormat(name.to_string()),
             )),
         }
+    }
+
+    /// The option name: `native`, `json`, `comtrade`, `comtrade-legacy`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Csv => "native",
+            Format::Json => "json",
+            Format::Comtrade => "comtrade",
+            Format::ComtradeLegacy => "comtrade-legacy",
+            Format::Baci => "baci",
+            Format::Wits => "wits",
+            Format::Reported => "reported",
+        }
+    }
+}
+
+/// The format of a text, from its first character and its CSV header: each
+/// download has columns that no other has (Comtrade's `reporterCode` and
+/// `flowCode`, the legacy `Trade Flow Code`, BACI's `t,i,j,k,v`, WITS's
+/// `Trade Value 1000USD`, the reported figures' `compiler`). Anything else is
+/// read as the native CSV, whose errors then say which columns it needs.
+pub fn detect(text: &str) -> Format {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with(['[', '{']) {
+        return Format::Json;
+    }
+    let mut records = Records::new(text);
+    let Some(first) = records.next_record() else {
+        return Format::Csv;
+    };
+    let h = table::Header::new(&first, "");
+    if h.has_all(&["reportercode", "flowcode"]) || h.has_all(&["reporteriso", "primaryvalue"]) {
+        Format::Comtrade
+    } else if h.has_all(&["tradeflowcode"]) || h.has_all(&["reportercode", "tradevalueus"]) {
+        Format::ComtradeLegacy
+    } else if h.has_all(&["t", "i", "j", "k", "v"]) {
+        Format::Baci
+    } else if h.has_all(&["tradeflow", "tradevalue1000usd"]) {
+        Format::Wits
+    } else if h.has_all(&["valueusd", "compiler"]) && h.find(&["series", "direction"]).is_some() {
+        Format::Reported
+    } else {
+        Format::Csv
     }
 }
 
@@ -42,12 +111,46 @@ pub fn parse_trades(text: &str, format: Format) -> Result<Dataset, Error> {
         return Err(Error::at(Position::new(1, 1), ErrorKind::Empty));
     }
     let format = match format {
-        Format::Auto if text.trim_start().starts_with(['[', '{']) => Format::Json,
-        Format::Auto => Format::Csv,
+        Format::Auto => detect(text),
         f => f,
     };
     match format {
         Format::Json => json::parse_flows(text),
-        _ => csv::parse_flows(text),
+        Format::Comtrade => comtrade::read(text, &comtrade::LAYOUT),
+        Format::ComtradeLegacy => comtrade::read(text, &comtrade_legacy::LAYOUT),
+        Format::Baci => baci::parse_flows(text),
+        Format::Wits => comtrade::read(text, &wits::LAYOUT),
+        Format::Reported => reported::parse_flows(text),
+        Format::Auto | Format::Csv => csv::parse_flows(text),
     }
+}
+
+/// The dataset a reader built from `rows` data rows, or why it is empty: no rows
+/// at all, or rows that were all passed over (their reasons, most common first).
+fn finish(data: Dataset, header_line: u32, rows: u32) -> Result<Dataset, Error> {
+    if !data.flows.is_empty() {
+        return Ok(data);
+    }
+    if data.skipped.is_empty() {
+        return Err(Error::at(
+            Position::new(header_line + 1, 1),
+            ErrorKind::Empty,
+        ));
+    }
+    let mut skipped = data.skipped.clone();
+    crate::small::sort_by(&mut skipped, |a, b| a.rows > b.rows);
+    let reasons: Vec<String> = skipped
+        .iter()
+        .take(3)
+        .map(|s| format!("{} (line {})", s.reason, s.first_line))
+        .collect();
+    let more = skipped.len().saturating_sub(3);
+    let mut reasons = reasons.join("; ");
+    if more > 0 {
+        reasons.push_str(&format!("; and {more} more"));
+    }
+    Err(Error::at(
+        Position::new(skipped[0].first_line, 1),
+        ErrorKind::NothingUsable { rows, reasons },
+    ))
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, Product};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,9 +18,10 @@ pub enum Column {
     Unit,
     Source,
     Note,
+    Kind,
 }
 
-pub const COLUMNS: usize = 10;
+pub const COLUMNS: usize = 11;
 const REQUIRED: [Column; 4] = [
     Column::Year,
     Column::Exporter,
@@ -41,6 +42,7 @@ impl Column {
             "unit" => Column::Unit,
             "source" => Column::Source,
             "note" => Column::Note,
+            "kind" => Column::Kind,
             _ => return None,
         })
     }
@@ -57,6 +59,7 @@ impl Column {
             Column::Unit => "unit",
             Column::Source => "source",
             Column::Note => "note",
+            Column::Kind => "kind",
         }
     }
 }
@@ -73,8 +76,15 @@ pub struct Cell {
     pub pos: Option<Position>,
 }
 
-/// What makes two rows the same figure: year, direction, product and source.
-type RowKey = (i32, CountryCode, CountryCode, Option<String>, Option<u32>);
+/// What makes two rows the same figure: year, direction, product, source and kind.
+type RowKey = (
+    i32,
+    CountryCode,
+    CountryCode,
+    Option<String>,
+    Option<u32>,
+    FlowKind,
+);
 
 /// Builds flows row by row, catching duplicates.
 #[derive(Default)]
@@ -98,12 +108,7 @@ impl FlowBuilder {
         let required = |c: Column| text(c).ok_or_else(|| err(c, ErrorKind::EmptyCell));
 
         let year_text = required(Column::Year)?;
-        let year: i64 = year_text
-            .parse()
-            .map_err(|_| err(Column::Year, ErrorKind::NotAYear(year_text.into())))?;
-        if !(1900..=2100).contains(&year) {
-            return Err(err(Column::Year, ErrorKind::YearOutOfRange(year)));
-        }
+        let year = parse_year(year_text).map_err(|kind| err(Column::Year, kind))?;
         let country = |c: Column| -> Result<CountryCode, Error> {
             let s = required(c)?;
             CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))
@@ -127,6 +132,18 @@ impl FlowBuilder {
         };
         let value_text = required(Column::Value)?;
         let value = parse_value(value_text).map_err(|kind| err(Column::Value, kind))? * scale;
+        let kind = match text(Column::Kind) {
+            None => FlowKind::Trade,
+            Some(s) => FlowKind::from_name(s)
+                .ok_or_else(|| err(Column::Kind, ErrorKind::UnknownKind(s.into())))?,
+        };
+        let reporter = match text(Column::Reporter) {
+            None => None,
+            Some(s) => Some(
+                CountryCode::parse(s)
+                    .ok_or_else(|| err(Column::Reporter, ErrorKind::BadCountry(s.into())))?,
+            ),
+        };
 
         let product = match (text(Column::ProductCode), text(Column::Product)) {
             (None, None) => None,
@@ -136,41 +153,64 @@ impl FlowBuilder {
             }),
         };
         let source = text(Column::Source).map(|s| self.dataset.intern_source(s));
-        let line = row.line;
+        let mut flow = Flow::new(year, exporter, importer, value);
+        flow.product = product;
+        flow.source = source;
+        flow.note = text(Column::Note).map(str::to_string);
+        flow.line = row.line;
+        flow.kind = kind;
+        flow.reporter = reporter;
+        self.add(flow)
+    }
+
+    /// Adds a flow built by any reader; a second flow for the same year, direction,
+    /// product, kind and source is an error naming the first one's line.
+    pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
         let key = (
-            year as i32,
-            exporter,
-            importer,
-            product.as_ref().map(|p| p.code.clone()),
-            source,
+            flow.year,
+            flow.exporter,
+            flow.importer,
+            flow.product.as_ref().map(|p| p.code.clone()),
+            flow.source,
+            flow.kind,
         );
         if let Some(&first_line) = self.seen.get(&key) {
+            let kind = match flow.kind {
+                FlowKind::Trade => String::new(),
+                k => format!(" {}s", k.name()),
+            };
             let what = format!(
-                "{year}, {exporter} to {importer}, {}{}",
-                product.as_ref().map_or("total", |p| p.code.as_str()),
-                source
+                "{}, {} to {}{kind}, {}{}",
+                flow.year,
+                flow.exporter,
+                flow.importer,
+                flow.product.as_ref().map_or("total", |p| p.code.as_str()),
+                flow.source
                     .and_then(|i| self.dataset.sources.get(i as usize))
                     .map(|s| format!(", source \"{s}\""))
                     .unwrap_or_default()
             );
             return Err(Error::at(
-                Position::new(line, 1),
+                Position::new(flow.line, 1),
                 ErrorKind::Duplicate { first_line, what },
             ));
         }
-        self.seen.insert(key, line);
-        self.dataset.flows.push(Flow {
-            year: year as i32,
-            exporter,
-            importer,
-            product,
-            value_usd: value,
-            source,
-            note: text(Column::Note).map(str::to_string),
-            line,
-        });
+        self.seen.insert(key, flow.line);
+        self.dataset.flows.push(flow);
         Ok(())
     }
+}
+
+/// A year: a whole number from 1900 to 2100.
+pub fn parse_year(s: &str) -> Result<i32, ErrorKind> {
+    let year: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| ErrorKind::NotAYear(s.into()))?;
+    if !(1900..=2100).contains(&year) {
+        return Err(ErrorKind::YearOutOfRange(year));
+    }
+    Ok(year as i32)
 }
 
 /// A trade value: a plain or scientific number, optionally with `,` thousands

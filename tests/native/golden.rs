@@ -1,41 +1,88 @@
-//! Golden display lists of the balance chart, and geometric checks on every one of them.
+//! Golden display lists of every view (balance, composition, story), and geometric
+//! checks on every one of them.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test tests golden` rewrites tests/golden/*.txt; a
-//! mismatch writes `<golden>.actual.txt` beside the golden file.
+//! mismatch writes `<golden>.actual.txt` beside the golden file. `PREVIEW=1` also
+//! writes an SVG of each scene to tests/out/preview/, to look at.
 
 use std::path::PathBuf;
 
 use tradegap::format::Lang;
+use tradegap::layout::{Interaction, View};
 use tradegap::measure::{FixedMeasure, TextMeasure};
 use tradegap::names::NameOverrides;
 use tradegap::parse::{parse_trades, Format};
-use tradegap::scene::{Align, Baseline, Paint, Primitive, Scene};
+use tradegap::scene::{Align, Baseline, Paint, Primitive, Scene, Target};
 use tradegap::{balance_scene, report, Options, Report};
 
 use super::util::{code, options, test_path};
 
 /// One chart to render: a fixture in tests/data/golden, whose view, in which language.
-struct Case {
-    fixture: &'static str,
-    focus: &'static str,
-    partner: &'static str,
-    lang: Lang,
-    width: f64,
-    height: f64,
+pub(super) struct Case {
+    pub fixture: &'static str,
+    pub focus: &'static str,
+    pub partner: &'static str,
+    pub lang: Lang,
+    pub width: f64,
+    pub height: f64,
+    pub view: View,
+    /// The `compare` option: an earlier year to annotate.
+    pub compare: Option<i32>,
 }
 
 impl Case {
-    /// tests/golden/<fixture>-<w>x<h>[-ko].txt
-    fn golden_path(&self) -> PathBuf {
+    /// A balance chart in English.
+    pub fn balance(fixture: &'static str, width: f64, height: f64) -> Case {
+        let (focus, partner) = match fixture {
+            "surplus" => ("KOR", "VNM"),
+            _ => ("PRK", "CHN"),
+        };
+        Case {
+            fixture,
+            focus,
+            partner,
+            lang: Lang::En,
+            width,
+            height,
+            view: View::Balance,
+            compare: None,
+        }
+    }
+
+    /// Another view of the same.
+    pub fn view(self, view: View) -> Case {
+        Case { view, ..self }
+    }
+
+    /// In Korean.
+    pub fn ko(self) -> Case {
+        Case {
+            lang: Lang::Ko,
+            ..self
+        }
+    }
+
+    /// tests/golden/[<view>-]<fixture>[-compare<year>]-<w>x<h>[-ko].txt; the balance
+    /// view, the first, has no prefix.
+    pub fn golden_path(&self) -> PathBuf {
         let lang = if self.lang == Lang::Ko { "-ko" } else { "" };
+        let view = match self.view {
+            View::Balance => String::new(),
+            v => format!("{}-", v.name()),
+        };
+        let compare = self
+            .compare
+            .map_or(String::new(), |y| format!("-compare{y}"));
         test_path(&format!(
-            "golden/{}-{}x{}{lang}.txt",
+            "golden/{view}{}{compare}-{}x{}{lang}.txt",
             self.fixture, self.width, self.height
         ))
     }
 
-    fn options(&self) -> Options {
+    pub fn options(&self) -> Options {
         let mut o = options(self.focus, self.partner, self.lang);
+        o.view = Some(self.view);
+        o.query.compare = self.compare;
         if self.fixture == "long-labels" {
             o.title = Some(
                 "North Korea's trade with its largest partner by far, as reported by \
@@ -59,45 +106,72 @@ impl Case {
         o
     }
 
-    fn report(&self) -> Report {
+    pub fn report(&self) -> Report {
         let path = test_path(&format!("data/golden/{}.csv", self.fixture));
         let text = std::fs::read_to_string(&path).expect("the fixture is readable");
         let data = parse_trades(&text, Format::Auto).expect("the fixture parses");
         report(&data, &self.options()).expect("the fixture reports")
     }
 
-    fn scene(&self) -> Scene {
-        balance_scene(&self.report(), self.width, self.height, &FixedMeasure)
+    pub fn scene(&self) -> Scene {
+        let r = self.report();
+        match self.view {
+            // The balance view as it was first pinned: nothing selected.
+            View::Balance => balance_scene(&r, self.width, self.height, &FixedMeasure),
+            _ => tradegap::view_scene(
+                &r,
+                Interaction::default(),
+                self.width,
+                self.height,
+                &FixedMeasure,
+            ),
+        }
     }
 }
 
-/// Every golden case: each fixture at 640×400 and 320×400, the seed also in Korean.
-fn cases() -> Vec<Case> {
+/// Every golden case: each fixture's balance at 640×400 and 320×400, the seed also in
+/// Korean; the composition of the seed's 2023 and of long product names at the same
+/// sizes; the story at 640×720 and 360×720, also with `compare = 2013`.
+pub(super) fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    for (fixture, focus, partner, langs) in [
-        ("nk-china", "PRK", "CHN", &[Lang::En, Lang::Ko][..]),
-        ("surplus", "KOR", "VNM", &[Lang::En][..]),
-        ("long-labels", "PRK", "CHN", &[Lang::En][..]),
-        ("gaps", "PRK", "CHN", &[Lang::En][..]),
-    ] {
-        for &lang in langs {
+    for fixture in ["nk-china", "surplus", "long-labels", "gaps"] {
+        for width in [640.0, 320.0] {
+            out.push(Case::balance(fixture, width, 400.0));
+        }
+        if fixture == "nk-china" {
             for width in [640.0, 320.0] {
-                out.push(Case {
-                    fixture,
-                    focus,
-                    partner,
-                    lang,
-                    width,
-                    height: 400.0,
-                });
+                out.push(Case::balance(fixture, width, 400.0).ko());
             }
         }
     }
+    for fixture in ["nk-china", "long-products"] {
+        for width in [640.0, 320.0] {
+            out.push(Case::balance(fixture, width, 400.0).view(View::Composition));
+        }
+    }
+    out.push(
+        Case::balance("nk-china", 320.0, 400.0)
+            .view(View::Composition)
+            .ko(),
+    );
+    for width in [640.0, 360.0] {
+        out.push(Case::balance("nk-china", width, 720.0).view(View::Story));
+        out.push(Case {
+            compare: Some(2013),
+            ..Case::balance("nk-china", width, 720.0).view(View::Story)
+        });
+    }
+    out.push(
+        Case::balance("nk-china", 360.0, 720.0)
+            .view(View::Story)
+            .ko(),
+    );
+    out.push(Case::balance("long-products", 360.0, 720.0).view(View::Story));
     out
 }
 
 /// Compares the scenes of a fixture with their golden files.
-fn check_goldens(fixture: &str) {
+pub(super) fn check_goldens(fixture: &str) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.fixture == fixture) {
@@ -154,6 +228,27 @@ fn golden_gaps() {
     check_goldens("gaps");
 }
 
+#[test]
+fn golden_long_products() {
+    check_goldens("long-products");
+}
+
+/// Writes tests/out/preview/<golden name>.svg for every case when PREVIEW=1.
+#[test]
+fn previews() {
+    if std::env::var_os("PREVIEW").is_none_or(|v| v != "1") {
+        return;
+    }
+    let dir = test_path("out/preview");
+    std::fs::create_dir_all(&dir).expect("tests/out/preview is writable");
+    for case in cases() {
+        let name = case.golden_path().with_extension("svg");
+        let name = name.file_name().expect("a file name");
+        let svg = super::preview::to_svg(&case.scene());
+        std::fs::write(dir.join(name), svg).expect("the preview is writable");
+    }
+}
+
 /// A box in CSS pixels.
 #[derive(Clone, Copy, Debug)]
 struct Rect {
@@ -208,8 +303,17 @@ fn text_box(
     }
 }
 
+fn rect_of(x: f64, y: f64, w: f64, h: f64) -> Rect {
+    Rect {
+        x0: x,
+        y0: y,
+        x1: x + w,
+        y1: y + h,
+    }
+}
+
 /// Everything wrong with a scene's geometry, in words.
-fn geometry_problems(scene: &Scene) -> Vec<String> {
+pub(super) fn geometry_problems(scene: &Scene) -> Vec<String> {
     let mut problems = Vec::new();
     let frame = Rect {
         x0: 0.0,
@@ -218,15 +322,19 @@ fn geometry_problems(scene: &Scene) -> Vec<String> {
         y1: scene.height,
     };
     // The plot is where the year columns are.
-    let plot = (!scene.hits.is_empty()).then(|| Rect {
-        x0: scene.hits.iter().map(|h| h.x).fold(f64::INFINITY, f64::min),
-        y0: scene.hits[0].y,
-        x1: scene
-            .hits
+    let years: Vec<_> = scene
+        .hits
+        .iter()
+        .filter(|h| matches!(h.target, Target::Year(_)))
+        .collect();
+    let plot = (!years.is_empty()).then(|| Rect {
+        x0: years.iter().map(|h| h.x).fold(f64::INFINITY, f64::min),
+        y0: years[0].y,
+        x1: years
             .iter()
             .map(|h| h.x + h.w)
             .fold(f64::NEG_INFINITY, f64::max),
-        y1: scene.hits[0].y + scene.hits[0].h,
+        y1: years[0].y + years[0].h,
     });
     let zero = scene.primitives.iter().rev().find_map(|p| match p {
         Primitive::Line {
@@ -239,7 +347,9 @@ fn geometry_problems(scene: &Scene) -> Vec<String> {
     });
 
     let mut texts: Vec<(String, Rect)> = Vec::new();
+    // Bars in the balance plot, and every other filled rect but the selection band.
     let mut bars: Vec<(Paint, Rect)> = Vec::new();
+    let mut rects: Vec<(Paint, Rect)> = Vec::new();
     for p in &scene.primitives {
         match p {
             Primitive::Text {
@@ -258,22 +368,31 @@ fn geometry_problems(scene: &Scene) -> Vec<String> {
                 texts.push((text.clone(), b));
             }
             Primitive::Rect { x, y, w, h, fill } => {
-                let r = Rect {
-                    x0: *x,
-                    y0: *y,
-                    x1: x + w,
-                    y1: y + h,
-                };
+                let r = rect_of(*x, *y, *w, *h);
                 if *w < 0.0 || *h < 0.0 {
                     problems.push(format!("{fill:?} rect {r:?} has a negative size"));
                 }
                 if !r.inside(&frame) {
                     problems.push(format!("{fill:?} rect {r:?} is outside the frame"));
                 }
-                // Legend swatches sit above the plot; everything else is a bar.
-                let is_bar = plot.is_some_and(|pl| r.y1 > pl.y0);
-                if is_bar {
+                // Legend swatches sit above the plot and the composition below it.
+                let in_plot = plot.is_some_and(|pl| r.y1 > pl.y0 && r.y0 < pl.y1);
+                // The selection band lies behind the plot's bars and labels.
+                if in_plot && *fill == Paint::Highlight {
+                    continue;
+                }
+                if in_plot {
                     bars.push((*fill, r));
+                } else {
+                    rects.push((*fill, r));
+                }
+            }
+            Primitive::StrokeRect {
+                x, y, w, h, stroke, ..
+            } => {
+                let r = rect_of(*x, *y, *w, *h);
+                if !r.inside(&frame) {
+                    problems.push(format!("{stroke:?} outline {r:?} is outside the frame"));
                 }
             }
             Primitive::Line {
@@ -330,12 +449,37 @@ fn geometry_problems(scene: &Scene) -> Vec<String> {
                 problems.push(format!("text {a:?} {ra:?} overlaps text {b:?} {rb:?}"));
             }
         }
-        for (paint, bar) in &bars {
+        for (paint, bar) in bars.iter().chain(&rects) {
             // Half a pixel of slack: the box's descent is an estimate, and most
             // glyphs have none.
             if ra.overlaps(bar, 0.5) {
                 problems.push(format!(
                     "text {a:?} {ra:?} overlaps the {paint:?} bar {bar:?}"
+                ));
+            }
+        }
+    }
+
+    // Outside the plot, bars lie on their tracks (the band's colour) and nowhere else.
+    for (i, (pa, a)) in rects.iter().enumerate() {
+        for (pb, b) in &rects[i + 1..] {
+            let on_track = (*pa == Paint::Highlight) != (*pb == Paint::Highlight);
+            if !on_track && a.overlaps(b, 0.01) {
+                problems.push(format!("{pa:?} rect {a:?} overlaps {pb:?} rect {b:?}"));
+            }
+        }
+    }
+
+    for (i, a) in scene.hits.iter().enumerate() {
+        let ra = rect_of(a.x, a.y, a.w, a.h);
+        if !ra.inside(&frame) {
+            problems.push(format!("hit region {:?} is outside the frame", a.target));
+        }
+        for b in &scene.hits[i + 1..] {
+            if ra.overlaps(&rect_of(b.x, b.y, b.w, b.h), 0.01) {
+                problems.push(format!(
+                    "hit regions {:?} and {:?} overlap",
+                    a.target, b.target
                 ));
             }
         }
@@ -452,6 +596,10 @@ fn footer_problem(case: &Case) -> Option<String> {
 
 #[test]
 fn the_footer_names_every_source_or_says_how_many_it_left_out() {
-    let problems: Vec<String> = cases().iter().filter_map(footer_problem).collect();
+    let problems: Vec<String> = cases()
+        .iter()
+        .filter(|c| c.view == View::Balance)
+        .filter_map(footer_problem)
+        .collect();
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }

@@ -21,6 +21,7 @@ fn a_surplus_is_called_a_surplus_and_its_shrinking_narrowed() {
             "In 2023, South Korea's exports to Vietnam were $53.5 billion and its imports \
              from Vietnam $25.8 billion, a trade surplus of $27.7 billion.",
             "The surplus narrowed by 19.0% from $34.2 billion in 2022.",
+            "Exports fell by 12.2% from 2022 and imports by 3.4%.",
         ]
     );
     assert_eq!(
@@ -29,6 +30,7 @@ fn a_surplus_is_called_a_surplus_and_its_shrinking_narrowed() {
             "2023년 한국의 대베트남 수출은 535억 달러, 수입은 258억 달러로, \
              무역흑자는 277억 달러였다.",
             "흑자는 2022년(342억 달러)보다 19.0% 줄었다.",
+            "2022년보다 수출은 12.2%, 수입은 3.4% 줄었다.",
         ]
     );
 }
@@ -87,6 +89,7 @@ fn a_record_in_the_second_year_is_the_largest_in_the_data() {
             "In 2023, North Korea's exports to China were $100 million and its imports \
              from China $300 million, a trade deficit of $200 million.",
             "It was the largest deficit in the data, which begins in 2022.",
+            "Exports were unchanged from 2022 and imports rose by 50.0%.",
         ]
     );
     assert_eq!(
@@ -100,6 +103,7 @@ fn a_record_in_the_second_year_is_the_largest_in_the_data() {
             "2023년 북한의 대중국 수출은 1억 달러, 수입은 3억 달러로, \
              무역적자는 2억 달러였다.",
             "이는 2022년 이후 자료 가운데 최대 적자다.",
+            "수출은 2022년과 같았고, 수입은 50.0% 늘었다.",
         ]
     );
     assert_eq!(ko.chart_text.record.as_deref(), Some("사상 최대 적자"));
@@ -134,6 +138,7 @@ fn after_a_gap_the_change_is_against_the_last_year_with_data() {
             "In 2023, North Korea's exports to China were $150 million and its imports \
              from China $600 million, a trade deficit of $450 million.",
             "The deficit narrowed by 25.0% from $600 million in 2021.",
+            "Exports rose by 50.0% from 2021 and imports fell by 14.3%.",
         ]
     );
     assert_eq!(
@@ -142,6 +147,7 @@ fn after_a_gap_the_change_is_against_the_last_year_with_data() {
             "2023년 북한의 대중국 수출은 1억 5천만 달러, 수입은 6억 달러로, \
              무역적자는 4억 5천만 달러였다.",
             "적자는 2021년(6억 달러)보다 25.0% 줄었다.",
+            "수출은 2021년보다 50.0% 늘었고, 수입은 14.3% 줄었다.",
         ]
     );
 }
@@ -176,12 +182,18 @@ fn a_year_without_exports_says_so_and_has_no_balance() {
     for (lang, want) in [
         (
             Lang::En,
-            "In 2023, North Korea's imports from China were $2.03 billion; \
-             the data has no figure for its exports.",
+            [
+                "In 2023, North Korea's imports from China were $2.03 billion; \
+                 the data has no figure for its exports.",
+                "Imports rose by 127.2% from 2022.",
+            ],
         ),
         (
             Lang::Ko,
-            "2023년 북한의 대중국 수입은 20억 3천만 달러였고, 수출 자료는 없다.",
+            [
+                "2023년 북한의 대중국 수입은 20억 3천만 달러였고, 수출 자료는 없다.",
+                "2022년보다 수입은 127.2% 늘었다.",
+            ],
         ),
     ] {
         let mut o = super::util::options("PRK", "CHN", lang);
@@ -190,7 +202,7 @@ fn a_year_without_exports_says_so_and_has_no_balance() {
         let y = r.analysis.year_balance(2023).unwrap();
         assert_eq!((y.exports, y.balance, y.balance_change), (None, None, None));
         assert_eq!(r.analysis.record, None);
-        assert_eq!(r.sentences, [want]);
+        assert_eq!(r.sentences, want);
     }
 }
 
@@ -212,12 +224,16 @@ fn balanced_trade_is_neither_a_deficit_nor_a_surplus() {
         r.sentences,
         [
             "In 2023, North Korea's exports to China were $500 million and its imports \
-          from China $500 million: trade was balanced."
+          from China $500 million: trade was balanced.",
+            "Exports rose by 400.0% from 2022 and imports by 66.7%.",
         ]
     );
     assert_eq!(
         sentences(BALANCED, "PRK", "CHN", Lang::Ko),
-        ["2023년 북한의 대중국 수출은 5억 달러, 수입은 5억 달러로 수출입이 균형을 이뤘다."]
+        [
+            "2023년 북한의 대중국 수출은 5억 달러, 수입은 5억 달러로 수출입이 균형을 이뤘다.",
+            "2022년보다 수출은 400.0%, 수입은 66.7% 늘었다.",
+        ]
     );
 }
 
@@ -245,6 +261,7 @@ fn a_partner_named_with_the_reads_the_united_states() {
             "In 2023, China's exports to the United States were $250 million and its \
              imports from the United States $100 million, a trade surplus of $150 million.",
             "The surplus narrowed by 25.0% from $200 million in 2022.",
+            "Exports fell by 16.7% from 2022 and imports were unchanged.",
         ]
     );
     assert_eq!(
@@ -274,6 +291,7 @@ fn an_unchanged_deficit_is_not_said_to_narrow() {
             "In 2023, North Korea's exports to China were $100 million and its imports \
              from China $300 million, a trade deficit of $200 million.",
             "The deficit was unchanged from 2022.",
+            "Exports and imports were unchanged from 2022.",
         ]
     );
     assert_eq!(
@@ -282,6 +300,7 @@ fn an_unchanged_deficit_is_not_said_to_narrow() {
             "2023년 북한의 대중국 수출은 1억 달러, 수입은 3억 달러로, \
              무역적자는 2억 달러였다.",
             "적자는 2022년과 같았다.",
+            "수출과 수입은 2022년과 같았다.",
         ]
     );
 }

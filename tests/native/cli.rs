@@ -1,0 +1,313 @@
+//! The command line: the same core and the same errors as the widget, run as a
+//! program (`tradegap FILE --focus PRK --partner CHN …`).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use tradegap::analyze::{analyze, Query};
+use tradegap::parse::{parse_json, parse_trades, Format, JsonValue};
+
+use super::util::{code, test_path, SEED_PATH};
+
+fn tradegap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tradegap"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn fixture(rel: &str) -> String {
+    test_path(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn prints_the_years_and_the_story() {
+    let o = tradegap(&[SEED_PATH, "--focus", "PRK", "--partner", "CHN"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("North Korea's trade with China\n"), "{out}");
+    assert!(
+        out.contains("  2023          290,000,000        2,030,000,000       -1,740,000,000\n"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "In 2023, North Korea's exports to China were $290 million and its imports from \
+         China $2.03 billion, a trade deficit of $1.74 billion.\n"
+    ));
+    assert!(out.contains("It was the largest deficit since 2019, when it was $2.37 billion.\n"));
+    // Nothing on stderr: no progress for a small file, or when stderr is not a terminal.
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn sentences_in_korean_and_a_chosen_year() {
+    let o = tradegap(&[
+        SEED_PATH,
+        "--focus=PRK",
+        "--partner=CHN",
+        "--lang",
+        "ko",
+        "--year",
+        "2017",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2017년 북한의 대중국 수출은 16억 달러, 수입은 33억 달러로"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// A JSON member, by path.
+fn member<'a>(v: &'a tradegap::parse::Json, path: &[&str]) -> &'a tradegap::parse::Json {
+    path.iter()
+        .fold(v, |v, k| v.get(k).unwrap_or_else(|| panic!("no {k}")))
+}
+
+#[test]
+fn json_holds_the_analysis_object() {
+    let file = fixture("data/formats/comtrade-china.csv");
+    let o = tradegap(&[&file, "--focus", "CHN", "--partner", "PRK", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
+    assert_eq!(member(&doc, &["focus"]).as_text(), Some("CHN"));
+    assert_eq!(member(&doc, &["year"]).as_text(), Some("2023"));
+    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
+        panic!("years is an array")
+    };
+    let last = years.last().unwrap();
+    assert_eq!(member(last, &["exports"]).as_text(), Some("2031690000"));
+    assert_eq!(member(last, &["imports"]).as_text(), Some("291890000"));
+    assert_eq!(member(&doc, &["oneSided"]).value, JsonValue::Bool(true));
+    assert_eq!(member(&doc, &["partnersBasis"]).as_text(), Some("world"));
+    let JsonValue::Array(partners) = &member(&doc, &["partners"]).value else {
+        panic!("partners is an array")
+    };
+    assert_eq!(member(&partners[0], &["partner"]).as_text(), Some("USA"));
+    let JsonValue::Array(re) = &member(&doc, &["reFlows"]).value else {
+        panic!("reFlows is an array")
+    };
+    assert_eq!(member(&re[0], &["kind"]).as_text(), Some("re-export"));
+    let JsonValue::Array(sentences) = &member(&doc, &["sentences"]).value else {
+        panic!("sentences is an array")
+    };
+    assert!(!sentences.is_empty());
+}
+
+#[test]
+fn json_lists_conflicts_and_escapes_text() {
+    let file = fixture("data/formats/nk-china-reported-figures.csv");
+    let o = tradegap(&[
+        &file,
+        "--focus",
+        "PRK",
+        "--partner",
+        "CHN",
+        "--json",
+        "--year",
+        "2004",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
+    let JsonValue::Array(conflicts) = &member(&doc, &["conflicts"]).value else {
+        panic!("conflicts is an array")
+    };
+    let c = &conflicts[0];
+    assert_eq!(member(c, &["year"]).as_text(), Some("2004"));
+    assert_eq!(member(c, &["product"]).value, JsonValue::Null);
+    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
+        panic!("years is an array")
+    };
+    let y2004 = years
+        .iter()
+        .find(|y| member(y, &["year"]).as_text() == Some("2004"))
+        .unwrap();
+    assert_eq!(member(y2004, &["exports"]).value, JsonValue::Null);
+
+    let o = tradegap(&[
+        &file,
+        "--focus",
+        "PRK",
+        "--partner",
+        "CHN",
+        "--json",
+        "--prefer-source",
+        "KITA",
+        "--year",
+        "2004",
+    ]);
+    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
+    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
+        panic!("years is an array")
+    };
+    let y2004 = years
+        .iter()
+        .find(|y| member(y, &["year"]).as_text() == Some("2004"))
+        .unwrap();
+    assert_eq!(member(y2004, &["exports"]).as_text(), Some("585000000"));
+}
+
+#[test]
+fn every_format_converts_to_the_native_csv_and_back() {
+    for (name, focus, partner) in [
+        ("comtrade-china.csv", "PRK", "CHN"),
+        ("comtrade-mirror.csv", "CHN", "KOR"),
+        ("comtrade-legacy.csv", "PRK", "CHN"),
+        ("baci.csv", "PRK", "CHN"),
+        ("wits.csv", "PRK", "CHN"),
+        ("nk-china-reported-figures.csv", "PRK", "CHN"),
+    ] {
+        let file = fixture(&format!("data/formats/{name}"));
+        let o = tradegap(&[&file, "--to-native"]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let native = stdout(&o);
+        assert!(
+            native.starts_with(
+                "year,exporter,importer,product_code,product,value,kind,reporter,source,note\n"
+            ),
+            "{name}"
+        );
+        let original =
+            parse_trades(&std::fs::read_to_string(&file).unwrap(), Format::Auto).unwrap();
+        let converted =
+            parse_trades(&native, Format::Csv).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(converted.flows.len(), original.flows.len(), "{name}");
+        assert_eq!(converted.sources, original.sources, "{name}");
+        let q = Query::new(code(focus), code(partner));
+        let (a, b) = (
+            analyze(&original, &q).unwrap(),
+            analyze(&converted, &q).unwrap(),
+        );
+        for (x, y) in a.years.iter().zip(&b.years) {
+            let close = |p: Option<f64>, q: Option<f64>| match (p, q) {
+                (Some(p), Some(q)) => (p - q).abs() <= 1e-6 * p.abs().max(1.0),
+                (p, q) => p == q,
+            };
+            assert!(
+                close(x.exports, y.exports) && close(x.imports, y.imports),
+                "{name} {}",
+                x.year
+            );
+        }
+        assert_eq!(a.conflicts.len(), b.conflicts.len(), "{name}");
+        assert_eq!(a.mirror.len(), b.mirror.len(), "{name}");
+        assert_eq!(a.re_flows.len(), b.re_flows.len(), "{name}");
+    }
+}
+
+#[test]
+fn bad_data_names_file_line_column_and_header() {
+    let file = fixture("data/errors/value-not-a-number.csv");
+    let o = tradegap(&[&file, "--focus", "PRK", "--partner", "CHN"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!("tradegap: {file}: line 7, column 4 (value): \"12,3x\" is not a number\n")
+    );
+    assert_eq!(stdout(&o), "");
+
+    let o = tradegap(&["/no/such/file.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("tradegap: /no/such/file.csv: "),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = tradegap(&[SEED_PATH, "--focus", "PRK", "--partner", "USA"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!("tradegap: {SEED_PATH}: line 1, column 1: the data holds no trade between PRK and USA\n")
+    );
+}
+
+#[test]
+fn bad_arguments_show_the_usage() {
+    for (args, message) in [
+        (&[][..], "tradegap: give a file to read\n"),
+        (&["a.csv", "b.csv"][..], "tradegap: give one file, not 2\n"),
+        (
+            &[SEED_PATH, "--focus"][..],
+            "tradegap: --focus needs a value\n",
+        ),
+        (
+            &[SEED_PATH, "--focus", "North Korea"][..],
+            "tradegap: --focus \"North Korea\" is not a three-letter ISO 3166 country code\n",
+        ),
+        (
+            &[SEED_PATH, "--frobnicate"][..],
+            "tradegap: unknown option --frobnicate\n",
+        ),
+        (
+            &[SEED_PATH, "--format", "xml"][..],
+            "tradegap: unknown format \"xml\"; use auto, native, json, comtrade, \
+             comtrade-legacy, baci, wits or reported\n",
+        ),
+        (
+            &[SEED_PATH, "--mirror", "both"][..],
+            "tradegap: --mirror \"both\" is not importer or exporter\n",
+        ),
+    ] {
+        let o = tradegap(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with(message), "{args:?}: {err}");
+        assert!(err.contains("usage: tradegap FILE [options]"), "{args:?}");
+    }
+    let o = tradegap(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("usage: tradegap FILE"));
+}
+
+#[test]
+fn reads_standard_input_and_forced_formats() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tradegap"))
+        .args([
+            "-",
+            "--format",
+            "baci",
+            "--focus",
+            "PRK",
+            "--partner",
+            "CHN",
+            "--rollup",
+            "hs2",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let text = std::fs::read(fixture("data/formats/baci.csv")).unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // Chapters, named from the built-in HS table.
+    assert!(out.contains("67 Feathers and down, prepared;"), "{out}");
+    assert!(out.contains("27 Mineral fuels, mineral oils"), "{out}");
+}
+
+#[test]
+fn a_windows_1252_file_reads() {
+    let dir = std::env::temp_dir().join(format!("tradegap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin.csv");
+    let mut bytes = b"year,exporter,importer,value,source\n2023,PRK,CHN,1,C".to_vec();
+    bytes.push(0xf4); // ô in Windows-1252, not UTF-8
+    bytes.extend_from_slice(b"te\n");
+    std::fs::write(&path, bytes).unwrap();
+    let o = tradegap(&[path.to_str().unwrap(), "--json"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"name\":\"Côte\""), "{}", stdout(&o));
+}
