@@ -16,6 +16,7 @@ pub mod measure;
 pub mod model;
 pub mod names;
 pub mod narrate;
+pub mod native;
 pub mod parse;
 pub mod partners;
 pub mod reconcile;

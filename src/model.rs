@@ -158,6 +158,8 @@ pub struct Dataset {
     pub sources: Vec<String>,
     /// Rows left out by the reader, by reason, in order of first appearance.
     pub skipped: Vec<Skipped>,
+    /// Data rows read as flows, including those a filter did not keep.
+    pub rows_read: u64,
 }
 
 impl Dataset {

@@ -33,6 +33,78 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     Ok(report_to_js(&r))
 }
 
+/// Reads a big file in a Web Worker: bytes arrive chunk by chunk into wasm memory
+/// (never as one JavaScript string), are parsed in place, and only the flows of the
+/// focus country are kept and handed back as native CSV for the page's `Chart`.
+#[wasm_bindgen]
+pub struct Loader {
+    bytes: Vec<u8>,
+    max_bytes: f64,
+}
+
+#[wasm_bindgen]
+impl Loader {
+    /// A loader that refuses more than `max_bytes`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(max_bytes: f64) -> Loader {
+        Loader {
+            bytes: Vec::new(),
+            max_bytes,
+        }
+    }
+
+    /// Reserves room for a file of known size, so that chunks never reallocate.
+    pub fn reserve(&mut self, total: f64) -> Result<(), JsValue> {
+        self.check(total)?;
+        self.bytes.reserve_exact(total.max(0.0) as usize);
+        Ok(())
+    }
+
+    /// Appends one chunk.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
+        self.check(self.bytes.len() as f64 + chunk.len() as f64)?;
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    fn check(&self, size: f64) -> Result<(), JsValue> {
+        if size > self.max_bytes {
+            return Err(to_js_error(bad_option(format!(
+                "the file is larger than the limit of {} MB (max-bytes)",
+                (self.max_bytes / 1e6).round() as u64
+            ))));
+        }
+        Ok(())
+    }
+
+    /// Parses what was pushed, checks the analysis, frees the bytes, and returns
+    /// `{ csv, rows, kept }`: the kept flows as native CSV, rows read, flows kept.
+    pub fn finish(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let bytes = std::mem::take(&mut self.bytes);
+        let raw = RawOptions::read(&options).map_err(to_js_error)?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            to_js_error(Error::at(
+                Position::new(line, column),
+                ErrorKind::BadOption("the file is not UTF-8 text; save it as UTF-8".into()),
+            ))
+        })?;
+        let opts = crate::parse::ReadOptions { keep: raw.focus };
+        let data = crate::parse::parse_trades_with(text, raw.format, &opts).map_err(to_js_error)?;
+        // Errors that only the analysis finds still name the file's own lines.
+        let resolved = raw.resolve(&data).map_err(to_js_error)?;
+        report(&data, &resolved).map_err(to_js_error)?;
+        let csv = crate::native::to_native_csv(&data, js_number);
+        Ok(obj(&[
+            ("csv", csv.into()),
+            ("rows", (data.rows_read as f64).into()),
+            ("kept", (data.flows.len() as f64).into()),
+        ]))
+    }
+}
+
 /// A chart on one canvas: holds the parsed data, the analysis and the last scene,
 /// so that a resize re-lays out without re-parsing and a hover re-analyses nothing.
 #[wasm_bindgen]
@@ -375,9 +447,9 @@ fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
 fn get_string(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key)
         // JavaScript prints numbers: Rust's float printing would add kilobytes to the wasm.
-        .map(|v| {
-            v.as_string()
-                .unwrap_or_else(|| String::from(js_sys::JsString::from(v)))
+        .map(|v| match v.as_f64() {
+            Some(n) => js_number(n),
+            None => v.as_string().unwrap_or_default(),
         })
         .filter(|s| !s.trim().is_empty())
 }
@@ -686,6 +758,15 @@ fn to_js_error(e: Error) -> JsValue {
     );
     let _ = Reflect::set(obj, &"detail".into(), &e.message().into());
     err.into()
+}
+
+/// A number as JavaScript prints it: exact, shortest, and no float printing in the wasm.
+fn js_number(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {

@@ -30,7 +30,7 @@ mod cli {
     use tradegap::format::{permille, Lang};
     use tradegap::hs::ProductLabels;
     use tradegap::model::{CountryCode, Dataset};
-    use tradegap::parse::{parse_trades, Format};
+    use tradegap::parse::{parse_trades_with, Format, ReadOptions};
     use tradegap::partners::ShareBasis;
     use tradegap::reconcile::MirrorSide;
     use tradegap::rollup::Group;
@@ -99,7 +99,9 @@ options:
         };
         let progress = Progress::new(&args.file, text.len() as u64);
         progress.message("parsing");
-        let parsed = parse_trades(&text, args.format);
+        // Converting keeps every flow; an analysis needs only the focus country's.
+        let keep = if args.to_native { None } else { args.focus };
+        let parsed = parse_trades_with(&text, args.format, &ReadOptions { keep });
         progress.done();
         let data = match parsed {
             Ok(d) => d,
@@ -711,13 +713,8 @@ options:
     // The native CSV.
 
     /// A CSV field, quoted when it must be.
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    }
+    #[cfg(test)]
+    use tradegap::native::field;
 
     /// A value in dollars, to the millionth and no further: a value given in
     /// thousands (BACI, WITS) and multiplied out carries binary noise below that.
@@ -732,34 +729,7 @@ options:
     }
 
     fn to_native(d: &Dataset) -> String {
-        let mut o = String::from(
-            "year,exporter,importer,product_code,product,value,kind,reporter,source,note\n",
-        );
-        for f in &d.flows {
-            let (code, label) = match &f.product {
-                Some(p) => (p.code.as_str(), p.label.as_deref().unwrap_or("")),
-                None => ("", ""),
-            };
-            let kind = match f.kind {
-                tradegap::model::FlowKind::Trade => "",
-                k => k.name(),
-            };
-            let _ = writeln!(
-                o,
-                "{},{},{},{},{},{},{},{},{},{}",
-                f.year,
-                f.exporter,
-                f.importer,
-                field(code),
-                field(label),
-                value(f.value_usd),
-                kind,
-                f.reporter.map_or(String::new(), |c| c.to_string()),
-                field(d.source_name(f).unwrap_or("")),
-                field(f.note.as_deref().unwrap_or("")),
-            );
-        }
-        o
+        tradegap::native::to_native_csv(d, value)
     }
 
     #[cfg(test)]

@@ -10,6 +10,7 @@
 use super::csv::Records;
 use super::row::FlowBuilder;
 use super::table::{place_words, Header, Places};
+use super::ReadOptions;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Dataset, Flow, Product};
 
@@ -28,7 +29,7 @@ fn hs6(code: &str) -> String {
     }
 }
 
-pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
+pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let h = Header::read(&mut records, NAME)?;
     let year = h.require("t", &["t"])?;
@@ -37,7 +38,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
     let product = h.require("k", &["k"])?;
     let value = h.require("v", &["v"])?;
 
-    let mut builder = FlowBuilder::default();
+    let mut builder = FlowBuilder::new(opts);
     let source = builder.dataset.intern_source(SOURCE);
     let mut places = Places::default();
     let mut rows = 0;

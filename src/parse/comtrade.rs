@@ -14,6 +14,7 @@
 use super::csv::Records;
 use super::row::FlowBuilder;
 use super::table::{key, place_words, Header, Places, Row};
+use super::ReadOptions;
 use crate::error::{Error, ErrorKind};
 use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
 
@@ -120,7 +121,7 @@ fn place<'r>(r: &Row<'r>, cols: [Option<usize>; 3]) -> Result<Place<'r>, Error> 
 }
 
 /// Reads a file in one of the reporter-based layouts.
-pub fn read(text: &str, l: &Layout) -> Result<Dataset, Error> {
+pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let h = Header::read(&mut records, l.name)?;
     let year = h.require(l.year.0, l.year.1)?;
@@ -151,7 +152,7 @@ pub fn read(text: &str, l: &Layout) -> Result<Dataset, Error> {
         .map(|(k, all)| (h.find(k), *all))
         .collect();
 
-    let mut builder = FlowBuilder::default();
+    let mut builder = FlowBuilder::new(opts);
     let mut places = Places::default();
     // Each reporter's source index: a file has a few reporters at most.
     let mut sources: Vec<(CountryCode, u32)> = Vec::new();
@@ -241,6 +242,13 @@ pub fn read(text: &str, l: &Layout) -> Result<Dataset, Error> {
             Direction::In(k) => (par, rep, k),
         };
         let code = r.required(product)?;
+        if !builder.keeps(exporter, importer) {
+            // Still checked, never built: a big file's other countries cost no allocation.
+            r.year(year)?;
+            r.value(value)?;
+            builder.dataset.rows_read += 1;
+            continue;
+        }
         let mut flow = Flow::new(
             r.year(year)?,
             exporter,

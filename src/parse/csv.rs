@@ -3,6 +3,7 @@
 use csv_core::{ReadRecordResult, Reader};
 
 use super::row::{missing_required, Cell, Column, FlowBuilder, COLUMNS};
+use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::Dataset;
 
@@ -93,7 +94,7 @@ impl<'t> Records<'t> {
     }
 }
 
-pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
+pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let (header_line, header): (u32, Vec<Option<Column>>) = match records.next_record() {
         Some(r) => (
@@ -119,7 +120,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
         ));
     }
 
-    let mut builder = FlowBuilder::default();
+    let mut builder = FlowBuilder::new(opts);
     while let Some(rec) = records.next_record() {
         if rec.fields.len() != header.len() {
             return Err(Error::at(
@@ -141,7 +142,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
         }
         builder.push(&cells, Position::new(rec.line, 1))?;
     }
-    if builder.dataset.flows.is_empty() {
+    if builder.dataset.rows_read == 0 {
         return Err(Error::at(
             Position::new(header_line + 1, 1),
             ErrorKind::Empty,

@@ -2,6 +2,7 @@
 //! JSON data name a line and column like errors in CSV.
 
 use super::row::{missing_required, Cell, Column, FlowBuilder, COLUMNS};
+use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::Dataset;
 
@@ -281,7 +282,7 @@ impl Parser<'_> {
     }
 }
 
-pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
+pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let doc = parse_json(text)?;
     let rows = match &doc.value {
         JsonValue::Array(rows) => rows,
@@ -292,7 +293,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
             ))
         }
     };
-    let mut builder = FlowBuilder::default();
+    let mut builder = FlowBuilder::new(opts);
     for row in rows {
         let JsonValue::Object(members) = &row.value else {
             return Err(Error::at(
@@ -328,7 +329,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
         }
         builder.push(&cells, row.pos)?;
     }
-    if builder.dataset.flows.is_empty() {
+    if builder.dataset.rows_read == 0 {
         return Err(Error::at(doc.pos, ErrorKind::Empty));
     }
     Ok(builder.dataset)

@@ -15,7 +15,7 @@ pub use self::csv::{Record, Records};
 pub use self::json::{parse_json, Json, JsonValue};
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::Dataset;
+use crate::model::{CountryCode, Dataset};
 
 /// Which reader to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,8 +104,20 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// What to keep while reading, so that a big file never has to be held as flows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Keep only flows to or from this country (rows are still checked for errors).
+    pub keep: Option<CountryCode>,
+}
+
 /// Parses trade flows from text.
 pub fn parse_trades(text: &str, format: Format) -> Result<Dataset, Error> {
+    parse_trades_with(text, format, &ReadOptions::default())
+}
+
+/// Parses trade flows from text, keeping only what `opts` asks for.
+pub fn parse_trades_with(text: &str, format: Format, opts: &ReadOptions) -> Result<Dataset, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::at(Position::new(1, 1), ErrorKind::Empty));
@@ -115,20 +127,21 @@ pub fn parse_trades(text: &str, format: Format) -> Result<Dataset, Error> {
         f => f,
     };
     match format {
-        Format::Json => json::parse_flows(text),
-        Format::Comtrade => comtrade::read(text, &comtrade::LAYOUT),
-        Format::ComtradeLegacy => comtrade::read(text, &comtrade_legacy::LAYOUT),
-        Format::Baci => baci::parse_flows(text),
-        Format::Wits => comtrade::read(text, &wits::LAYOUT),
-        Format::Reported => reported::parse_flows(text),
-        Format::Auto | Format::Csv => csv::parse_flows(text),
+        Format::Json => json::parse_flows(text, opts),
+        Format::Comtrade => comtrade::read(text, &comtrade::LAYOUT, opts),
+        Format::ComtradeLegacy => comtrade::read(text, &comtrade_legacy::LAYOUT, opts),
+        Format::Baci => baci::parse_flows(text, opts),
+        Format::Wits => comtrade::read(text, &wits::LAYOUT, opts),
+        Format::Reported => reported::parse_flows(text, opts),
+        Format::Auto | Format::Csv => csv::parse_flows(text, opts),
     }
 }
 
 /// The dataset a reader built from `rows` data rows, or why it is empty: no rows
 /// at all, or rows that were all passed over (their reasons, most common first).
 fn finish(data: Dataset, header_line: u32, rows: u32) -> Result<Dataset, Error> {
-    if !data.flows.is_empty() {
+    // Rows that a filter passed over still count: the data was not empty.
+    if !data.flows.is_empty() || data.rows_read > 0 {
         return Ok(data);
     }
     if data.skipped.is_empty() {

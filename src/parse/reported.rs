@@ -12,6 +12,7 @@
 use super::csv::Records;
 use super::row::FlowBuilder;
 use super::table::Header;
+use super::ReadOptions;
 use crate::countries;
 use crate::error::Error;
 use crate::model::{CountryCode, Dataset, Flow, Product};
@@ -49,7 +50,7 @@ fn direction(series: &str) -> Option<(CountryCode, CountryCode)> {
     None
 }
 
-pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
+pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let h = Header::read(&mut records, NAME)?;
     let year = h.require("year", &["year"])?;
@@ -60,7 +61,7 @@ pub fn parse_flows(text: &str) -> Result<Dataset, Error> {
     let label = h.find(&["productasnamed", "product"]);
     let note = h.find(&["note"]);
 
-    let mut builder = FlowBuilder::default();
+    let mut builder = FlowBuilder::new(opts);
     let mut rows = 0;
     while let Some(rec) = records.next_record() {
         let r = h.row(&rec)?;

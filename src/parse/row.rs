@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
 
@@ -91,9 +92,23 @@ type RowKey = (
 pub struct FlowBuilder {
     pub dataset: Dataset,
     seen: HashMap<RowKey, u32>,
+    keep: Option<CountryCode>,
 }
 
 impl FlowBuilder {
+    /// Whether a flow between these countries would be kept.
+    pub fn keeps(&self, exporter: CountryCode, importer: CountryCode) -> bool {
+        self.keep.map_or(true, |k| exporter == k || importer == k)
+    }
+
+    /// A builder that keeps what `opts` asks for.
+    pub fn new(opts: &ReadOptions) -> Self {
+        FlowBuilder {
+            keep: opts.keep,
+            ..FlowBuilder::default()
+        }
+    }
+
     /// Adds the flow in one row. `row` is the row's own position, for cells it lacks.
     pub fn push(&mut self, cells: &[Cell; COLUMNS], row: Position) -> Result<(), Error> {
         let text = |c: Column| -> Option<&str> {
@@ -166,6 +181,10 @@ impl FlowBuilder {
     /// Adds a flow built by any reader; a second flow for the same year, direction,
     /// product, kind and source is an error naming the first one's line.
     pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
+        self.dataset.rows_read += 1;
+        if !self.keeps(flow.exporter, flow.importer) {
+            return Ok(());
+        }
         let key = (
             flow.year,
             flow.exporter,
