@@ -6,12 +6,20 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${BENCH_DIR:-$root/../shared/bench}"
 [ -f "$bench/run.mjs" ] || { echo "bench: no harness at $bench" >&2; exit 1; }
 
-make -C "$root" build >/dev/null
+make -C "$root" setup >/dev/null
+# The same wasm as www/pkg plus the harness's aggregate (feature "bench").
+cargo build --manifest-path "$root/Cargo.toml" --lib --release --target wasm32-unknown-unknown \
+  --features bench --target-dir "$root/target/bench"
 rm -rf "$bench/widget-pkg"
-cp -r "$root/www/pkg" "$bench/widget-pkg"
+wasm-bindgen --target web --out-dir "$bench/widget-pkg" --out-name tradegap \
+  "$root/target/bench/wasm32-unknown-unknown/release/tradegap.wasm"
+"$root/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$bench/widget-pkg/tradegap_bg.wasm" -o "$bench/widget-pkg/tradegap_bg.wasm"
 cp "$root/bench/widget.html" "$bench/pages/widget.html"
 if [ ! -d "$bench/node_modules" ] || [ "$bench/package-lock.json" -nt "$bench/node_modules/.package-lock.json" ]; then
   (cd "$bench" && npm ci --silent)
 fi
 cd "$bench"
-node run.mjs --only=sizes,render --page=tradegap=/pages/widget.html "$@"
+node run.mjs --only=sizes,render,data --page=tradegap=/pages/widget.html \
+  --data-page=tradegap-data=/pages/widget.html=widget "$@"

@@ -7,6 +7,8 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+#[cfg(feature = "bench")]
+pub mod bench_aggregate;
 pub mod countries;
 pub mod error;
 pub mod format;

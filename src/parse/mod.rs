@@ -4,7 +4,7 @@
 mod baci;
 mod comtrade;
 mod comtrade_legacy;
-mod csv;
+pub(crate) mod csv;
 mod json;
 mod reported;
 mod row;
