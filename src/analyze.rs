@@ -2,8 +2,6 @@
 //!
 //! Every figure here is unrounded; rounding happens once, in `format`.
 
-use std::collections::BTreeMap;
-
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{CountryCode, Dataset, Flow, FlowKind, Skipped};
 use crate::partners::{partner_shares, Partners};
@@ -277,6 +275,13 @@ impl Analysis {
 
 type CellKey = (i32, bool, Option<String>);
 
+/// Cells sorted by key: a sorted `Vec` rather than a `BTreeMap`, which would add
+/// kilobytes of code to the WebAssembly per key and value type.
+type Cells<'a> = Vec<(CellKey, Cell<'a>)>;
+
+/// A year's total exports and imports, either maybe missing.
+type YearTotals = (i32, (Option<f64>, Option<f64>));
+
 /// The figures for one cell after sources are reconciled.
 struct Cell<'a> {
     flow: &'a Flow,
@@ -295,9 +300,15 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
         ));
     }
 
-    let mut by_year: BTreeMap<i32, (Option<f64>, Option<f64>)> = BTreeMap::new();
+    // Cells come sorted by year first, so each year's figures are next to each other.
+    let mut by_year: Vec<YearTotals> = Vec::new();
     for ((year, is_export, product), cell) in &cells {
-        let entry = by_year.entry(*year).or_default();
+        if by_year.last().map(|e| e.0) != Some(*year) {
+            by_year.push((*year, (None, None)));
+        }
+        let Some((_, entry)) = by_year.last_mut() else {
+            continue;
+        };
         if product.is_none() {
             let v = Some(cell.flow.value_usd);
             if *is_export {
@@ -330,8 +341,8 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
     // with a composition and no balance.
     let cell_years = || {
         cells
-            .keys()
-            .map(|k| k.0)
+            .iter()
+            .map(|(k, _)| k.0)
             .chain(years.iter().map(|y| y.year))
     };
     let year = match query.year {
@@ -360,9 +371,9 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
     let record = record(&years, year);
     let sources = sources(data, &cells);
     let mut product_years: Vec<i32> = cells
-        .keys()
-        .filter(|(_, _, p)| p.is_some())
-        .map(|(y, _, _)| *y)
+        .iter()
+        .filter(|((_, _, p), _)| p.is_some())
+        .map(|((y, _, _), _)| *y)
         .collect();
     product_years.dedup();
     let comparison = match query.compare {
@@ -380,7 +391,7 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
         sources,
         conflicts,
         mirror,
-        reporters: reporters(cells.values().map(|c| c.flow)),
+        reporters: reporters(cells.iter().map(|(_, c)| c.flow)),
         re_flows: re_flows(data, query.focus, query.partner),
         partners: partner_shares(data, query.focus, year, &query.prefer_source, query.mirror),
         skipped: data.skipped.clone(),
@@ -394,12 +405,8 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
 fn reconcile<'a>(
     data: &'a Dataset,
     query: &Query,
-) -> (
-    BTreeMap<CellKey, Cell<'a>>,
-    Vec<Conflict>,
-    Vec<MirrorFigure>,
-) {
-    let mut groups: BTreeMap<CellKey, Vec<&'a Flow>> = BTreeMap::new();
+) -> (Cells<'a>, Vec<Conflict>, Vec<MirrorFigure>) {
+    let mut keyed: Vec<(CellKey, &'a Flow)> = Vec::new();
     for f in &data.flows {
         if f.kind != FlowKind::Trade {
             continue;
@@ -416,20 +423,22 @@ fn reconcile<'a>(
             is_export,
             f.product.as_ref().map(|p| p.code.clone()),
         );
-        groups.entry(key).or_default().push(f);
+        keyed.push((key, f));
     }
-    let mut cells = BTreeMap::new();
+    // A stable sort keeps each cell's flows in the order of the data.
+    crate::small::sort_by(&mut keyed, |a, b| a.0 < b.0);
+    let mut cells = Vec::new();
     let mut conflicts = Vec::new();
     let mut mirror = Vec::new();
-    for (key, flows) in groups {
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let key = &group[0].0;
+        let flows: Vec<&'a Flow> = group.iter().map(|(_, f)| *f).collect();
         let (picked, both) = pick(data, &flows, &query.prefer_source, query.mirror);
         if key.2.is_none() {
             mirror.extend(both);
         }
         match picked {
-            Pick::Use(flow) => {
-                cells.insert(key, Cell { flow });
-            }
+            Pick::Use(flow) => cells.push((key.clone(), Cell { flow })),
             Pick::Conflict(values) => conflicts.push(Conflict {
                 year: key.0,
                 exporter: flows[0].exporter,
@@ -446,9 +455,9 @@ fn reconcile<'a>(
     (cells, conflicts, mirror)
 }
 
-fn balances(by_year: &BTreeMap<i32, (Option<f64>, Option<f64>)>) -> Vec<YearBalance> {
+fn balances(by_year: &[YearTotals]) -> Vec<YearBalance> {
     let mut out: Vec<YearBalance> = Vec::with_capacity(by_year.len());
-    for (&year, &(exports, imports)) in by_year {
+    for &(year, (exports, imports)) in by_year {
         if exports.is_none() && imports.is_none() {
             continue;
         }
@@ -583,7 +592,7 @@ fn compare(years: &[YearBalance], from: i32, year: i32) -> Result<Option<Compari
 }
 
 fn composition(
-    cells: &BTreeMap<CellKey, Cell<'_>>,
+    cells: &[(CellKey, Cell<'_>)],
     year: i32,
     query: &Query,
     data: &Dataset,
@@ -601,7 +610,7 @@ fn composition(
 }
 
 fn breakdown(
-    cells: &BTreeMap<CellKey, Cell<'_>>,
+    cells: &[(CellKey, Cell<'_>)],
     year: i32,
     is_export: bool,
     query: &Query,
@@ -621,13 +630,17 @@ fn breakdown(
         return Ok(None);
     }
     let mut products = roll_up(items, query.rollup, &query.groups);
-    products.sort_by(|a, b| {
+    crate::small::sort_by(&mut products, |a, b| {
         b.value
             .total_cmp(&a.value)
             .then_with(|| a.code.cmp(&b.code))
+            .is_lt()
     });
     let products_sum: f64 = products.iter().map(|p| p.value).sum();
-    let total_flow = cells.get(&(year, is_export, None)).map(|c| c.flow);
+    let total_flow = cells
+        .iter()
+        .find(|((y, e, p), _)| *y == year && *e == is_export && p.is_none())
+        .map(|(_, c)| c.flow);
     let (total, total_from_products) = match total_flow {
         Some(t) => (t.value_usd, false),
         None => (products_sum, true),
@@ -703,7 +716,7 @@ fn code_of(f: &Flow) -> &str {
     f.product.as_ref().map_or("", |p| p.code.as_str())
 }
 
-fn sources(data: &Dataset, cells: &BTreeMap<CellKey, Cell<'_>>) -> Vec<SourceUse> {
+fn sources(data: &Dataset, cells: &[(CellKey, Cell<'_>)]) -> Vec<SourceUse> {
     let mut uses: Vec<SourceUse> = Vec::new();
     for ((year, _, _), cell) in cells {
         let Some(name) = data.source_name(cell.flow) else {
@@ -722,14 +735,15 @@ fn sources(data: &Dataset, cells: &BTreeMap<CellKey, Cell<'_>>) -> Vec<SourceUse
         }
     }
     for u in &mut uses {
-        u.years.sort_unstable();
+        crate::small::sort_by(&mut u.years, |a, b| a < b);
     }
     // Latest first: the figures a reader looks at first are the recent ones.
-    uses.sort_by(|a, b| {
+    crate::small::sort_by(&mut uses, |a, b| {
         b.years
             .last()
             .cmp(&a.years.last())
             .then(a.name.cmp(&b.name))
+            .is_lt()
     });
     uses
 }

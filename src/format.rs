@@ -64,7 +64,11 @@ fn decimal(m: u64, exp: i32, unit: i32) -> String {
     let digits = m.to_string();
     let frac_len = (-shift) as usize;
     let padded = format!("{digits:0>width$}", width = frac_len + 1);
-    let (int, frac) = padded.split_at(padded.len() - frac_len);
+    // All ASCII digits, so this always splits; `split_at` would bring in core's
+    // slicing panic with its Unicode tables (see `crate::small`).
+    let Some((int, frac)) = padded.split_at_checked(padded.len() - frac_len) else {
+        return padded;
+    };
     let frac = frac.trim_end_matches('0');
     if frac.is_empty() {
         int.to_string()

@@ -116,7 +116,7 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
     let view = options.view.unwrap_or_else(|| View::default_for(&analysis));
     // A view with the composition opens on the latest year that has one.
     if options.query.year.is_none()
-        && view != View::Balance
+        && matches!(view, View::Composition | View::Story)
         && analysis.default_story_year() != analysis.year
     {
         let mut query = options.query.clone();
@@ -127,6 +127,14 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
     let narrator = Narrator::new(&analysis, options.lang, &options.names);
     let sentences = narrator.sentences();
     let mut chart_text = narrator.chart_text(options.title.as_deref(), options.note.as_deref());
+    // The partners view has a title of its own and draws figures of its own sources.
+    if view == View::Partners {
+        if options.title.is_none() {
+            chart_text.title = narrator.partners_title();
+        }
+        // One year, which the title names: the sources need no years.
+        chart_text.sources = analysis.partners.sources.clone();
+    }
     if let Some(source) = &options.source {
         chart_text.sources = vec![source.clone()];
     }

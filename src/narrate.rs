@@ -6,8 +6,9 @@
 use crate::analyze::{Analysis, BalanceKind, Breakdown, Delta, Direction, Record, YearBalance};
 use crate::format::{money, percent, percent_change, permille, Lang};
 use crate::layout::ChartText;
+use crate::model::CountryCode;
 use crate::names::{country_name, en_possessive, en_subject, product_label, NameOverrides};
-use crate::partners::ShareBasis;
+use crate::partners::{PartnerRow, ShareBasis};
 use crate::reconcile::MirrorSide;
 use crate::scene::Target;
 
@@ -200,6 +201,11 @@ impl<'a> Narrator<'a> {
     pub fn chart_text(&self, title: Option<&str>, note: Option<&str>) -> ChartText {
         let a = self.analysis;
         let l = self.lang;
+        let rows = a.partners.rows(a.query.top);
+        let mut partner_labels = Vec::new();
+        for r in &rows {
+            partner_labels.push(self.partner_label(r));
+        }
         let p = match l {
             Lang::En => en_subject(&self.partner),
             Lang::Ko => self.partner.clone(),
@@ -293,6 +299,75 @@ impl<'a> Narrator<'a> {
                 Lang::En => "No breakdown by product in the data".into(),
                 Lang::Ko => "품목별 자료 없음".into(),
             },
+            partner_labels,
+            partners_heading: self.partners_heading(),
+            partners_note: rows.is_empty().then(|| self.partners_note()).flatten(),
+        }
+    }
+
+    /// The partners view's title: "North Korea's trade partners, 2023".
+    pub fn partners_title(&self) -> String {
+        let year = self.analysis.partners.year;
+        match self.lang {
+            Lang::En => format!(
+                "{} trade partners, {year}",
+                capitalize(&en_possessive(&self.focus))
+            ),
+            Lang::Ko => format!("{year}년 {}의 교역 상대국", self.focus),
+        }
+    }
+
+    /// What the partners' shares are of, alone and the focus country's: ("total trade",
+    /// "North Korea's total trade"), or the trade with the partners in the data.
+    fn partners_whole(&self) -> (&'static str, String) {
+        let world = self.analysis.partners.basis == Some(ShareBasis::World);
+        let (of, owner) = match self.lang {
+            Lang::En => (
+                if world {
+                    "total trade"
+                } else {
+                    "trade with the partners in the data"
+                },
+                en_possessive(&self.focus),
+            ),
+            Lang::Ko => (
+                if world {
+                    "전체 교역"
+                } else {
+                    "자료상 교역"
+                },
+                format!("{}의", self.focus),
+            ),
+        };
+        (of, format!("{owner} {of}"))
+    }
+
+    /// The partners' heading: "North Korea's total trade: $2.44 billion".
+    fn partners_heading(&self) -> String {
+        let Some(total) = self.analysis.partners.total else {
+            return String::new();
+        };
+        let whole = capitalize(&self.partners_whole().1);
+        format!("{whole}: {}", money(total, self.lang))
+    }
+
+    /// A country's name: the focus's and the partner's as the narrator has them.
+    fn country(&self, c: CountryCode) -> String {
+        let q = &self.analysis.query;
+        if c == q.focus {
+            self.focus.clone()
+        } else if c == q.partner {
+            self.partner.clone()
+        } else {
+            country_name(c, self.lang, &NameOverrides::default())
+        }
+    }
+
+    /// A partners-view bar's name: the partner's, or "Other".
+    fn partner_label(&self, r: &PartnerRow) -> String {
+        match r.partner {
+            Some(c) => self.country(c),
+            None => product_label("other", "Other", self.lang),
         }
     }
 
@@ -538,7 +613,50 @@ impl<'a> Narrator<'a> {
         match target {
             Target::Year(year) => Some(self.describe_year(year)),
             Target::Product { flow, index } => self.describe_product(flow, index),
+            Target::Partner(index) => self.describe_partner(index),
         }
+    }
+
+    /// A partner's bar: its share of the focus country's trade, exports, imports, total.
+    fn describe_partner(&self, index: usize) -> Option<Description> {
+        let a = self.analysis;
+        let ps = &a.partners;
+        let rows = ps.rows(a.query.top);
+        let r = rows.get(index)?;
+        let l = self.lang;
+        let name = self.partner_label(r);
+        let share = permille(r.share_permille);
+        let total = money(r.total, l);
+        let year = ps.year;
+        let (of, whole) = self.partners_whole();
+        let en = l == Lang::En;
+        // Exports, imports, total, a missing figure.
+        let w = if en {
+            ["Exports", "Imports", "Total", "no data"]
+        } else {
+            ["수출", "수입", "합계", "자료 없음"]
+        };
+        let mut lines = vec![name.clone(), String::new()];
+        let mut said = Vec::new();
+        for (v, what) in [(r.exports, w[0]), (r.imports, w[1])] {
+            let m = v.map(|v| money(v, l));
+            lines.push(format!("{what}: {}", m.as_deref().unwrap_or(w[3])));
+            said.push(match (m, en) {
+                (Some(m), true) => format!("{} {m}", what.to_ascii_lowercase()),
+                (None, true) => format!("no figure for {}", what.to_ascii_lowercase()),
+                (m, false) => format!("{what} {}", m.as_deref().unwrap_or(w[3])),
+            });
+        }
+        lines.push(format!("{}: {total}", w[2]));
+        let said = said.join(", ");
+        let announce = if en {
+            lines[1] = format!("{share} of {of}, {year}");
+            format!("{name}: {share} of {whole} in {year}, {total}; {said}.")
+        } else {
+            lines[1] = format!("{year}년 {of}의 {share}");
+            format!("{name}: {year}년 {whole} 가운데 {share}, {total}; {said}.")
+        };
+        Some(Description { lines, announce })
     }
 
     /// "largest since 2019", "largest until 2019", "largest on record", "first deficit in the data".
@@ -939,9 +1057,29 @@ impl Move {
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) if f.is_ascii() => {
+            let mut out = String::with_capacity(s.len());
+            out.push(f.to_ascii_uppercase());
+            out.push_str(c.as_str());
+            out
+        }
+        Some(f) => upper(f) + c.as_str(),
         None => String::new(),
     }
+}
+
+/// `c` in upper case by the Unicode case mapping, as `char::to_uppercase` gives it.
+/// In the browser this asks JavaScript's `toUpperCase`, which applies the same mapping
+/// with the browser's own tables: Rust's would add some 13 KB to the WebAssembly for
+/// a name that starts with a lower-case letter other than a-z.
+#[cfg(not(target_arch = "wasm32"))]
+fn upper(c: char) -> String {
+    c.to_uppercase().collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn upper(c: char) -> String {
+    js_sys::JsString::from(c).to_upper_case().into()
 }
 
 /// An HS code, chapter or range of chapters: digits, maybe with one dash.
@@ -984,4 +1122,20 @@ pub fn year_list(years: &[i32]) -> String {
         i += 1;
     }
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalize_maps_the_first_letter_only() {
+        assert_eq!(capitalize("the United States"), "The United States");
+        assert_eq!(capitalize("Åland Islands"), "Åland Islands");
+        assert_eq!(capitalize("élan vital"), "Élan vital");
+        assert_eq!(capitalize("ßa"), "SSa");
+        assert_eq!(capitalize("북한"), "북한");
+        assert_eq!(capitalize("1 deficit"), "1 deficit");
+        assert_eq!(capitalize(""), "");
+    }
 }

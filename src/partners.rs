@@ -3,6 +3,7 @@
 
 use crate::model::{CountryCode, Dataset, Flow, FlowKind};
 use crate::reconcile::{pick, MirrorSide, Pick};
+use crate::shares::largest_remainder;
 
 /// One partner's part of the focus country's trade.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,12 +44,75 @@ pub struct Partners {
     pub total: Option<f64>,
     /// True when the data has only one partner and no World figure for the focus.
     pub single_partner: bool,
+    /// The focus country's exports and imports that `total` adds up: the World row's,
+    /// or the partners' sums; `None` with an empty list.
+    pub flows: Option<(f64, f64)>,
+    /// The sources of the figures used, as the data names them.
+    pub sources: Vec<String>,
+}
+
+/// One bar of the partners view: a partner, or all the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnerRow {
+    /// The partner; `None` for "Other".
+    pub partner: Option<CountryCode>,
+    /// Focus → partner (or the others), US dollars; `None` without a figure.
+    pub exports: Option<f64>,
+    /// Partner (or the others) → focus.
+    pub imports: Option<f64>,
+    /// Exports plus imports.
+    pub total: f64,
+    /// `total` over the focus country's total trade, unrounded.
+    pub share: f64,
+    /// The share in tenths of a percent, rounded so that the rows add up to 1000.
+    pub share_permille: u32,
 }
 
 impl Partners {
     /// The entry for one partner.
     pub fn get(&self, partner: CountryCode) -> Option<&PartnerShare> {
         self.list.iter().find(|p| p.partner == partner)
+    }
+
+    /// The `top` largest partners, then "Other" when anything is left; empty when there
+    /// is no share to give.
+    pub fn rows(&self, top: usize) -> Vec<PartnerRow> {
+        let (Some(total), Some((exports, imports))) = (self.total, self.flows) else {
+            return Vec::new();
+        };
+        // Loops rather than iterator chains: each chain is its own code in the wasm.
+        let (mut rows, mut values) = (Vec::new(), Vec::new());
+        let (mut shown, mut shown_e, mut shown_i) = (0.0, 0.0, 0.0);
+        for p in &self.list[..self.list.len().min(top.max(1))] {
+            shown += p.total;
+            shown_e += p.exports.unwrap_or(0.0);
+            shown_i += p.imports.unwrap_or(0.0);
+            values.push(p.total);
+            rows.push(PartnerRow {
+                partner: Some(p.partner),
+                exports: p.exports,
+                imports: p.imports,
+                total: p.total,
+                share: p.share,
+                share_permille: 0,
+            });
+        }
+        let rest = total - shown;
+        if rest > total * 1e-9 {
+            values.push(rest);
+            rows.push(PartnerRow {
+                partner: None,
+                exports: Some((exports - shown_e).max(0.0)),
+                imports: Some((imports - shown_i).max(0.0)),
+                total: rest,
+                share: rest / total,
+                share_permille: 0,
+            });
+        }
+        for (r, pm) in rows.iter_mut().zip(largest_remainder(&values, 1000)) {
+            r.share_permille = pm;
+        }
+        rows
     }
 }
 
@@ -82,9 +146,17 @@ pub fn partner_shares(
         }
     }
     let mut by_partner: Vec<(CountryCode, Option<f64>, Option<f64>)> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
     for ((partner, is_export), flows) in &cells {
         let value = match pick(data, flows, prefer, side).0 {
-            Pick::Use(f) => Some(f.value_usd),
+            Pick::Use(f) => {
+                if let Some(name) = data.source_name(f) {
+                    if !sources.iter().any(|s| s == name) {
+                        sources.push(name.to_string());
+                    }
+                }
+                Some(f.value_usd)
+            }
             Pick::Conflict(_) => None,
         };
         let i = match by_partner.iter().position(|p| p.0 == *partner) {
@@ -100,11 +172,11 @@ pub fn partner_shares(
             by_partner[i].2 = value;
         }
     }
-    let world_total = by_partner
+    let world_flows = by_partner
         .iter()
         .position(|p| Some(p.0) == world)
         .map(|i| by_partner.remove(i))
-        .and_then(|(_, e, i)| Some(e? + i?));
+        .and_then(|(_, e, i)| Some((e?, i?)));
     let mut list: Vec<PartnerShare> = by_partner
         .into_iter()
         .map(|(partner, exports, imports)| PartnerShare {
@@ -115,7 +187,7 @@ pub fn partner_shares(
             share: 0.0,
         })
         .collect();
-    let single_partner = world_total.is_none() && list.len() < 2;
+    let single_partner = world_flows.is_none() && list.len() < 2;
     if single_partner {
         return Partners {
             year,
@@ -123,11 +195,23 @@ pub fn partner_shares(
             basis: None,
             total: None,
             single_partner,
+            flows: None,
+            sources,
         };
     }
-    let (basis, total) = match world_total {
-        Some(t) => (ShareBasis::World, t),
-        None => (ShareBasis::Partners, list.iter().map(|p| p.total).sum()),
+    let (basis, total, flows) = match world_flows {
+        Some((e, i)) => (ShareBasis::World, e + i, (e, i)),
+        None => {
+            let sum = |f: fn(&PartnerShare) -> f64| list.iter().map(f).sum::<f64>();
+            (
+                ShareBasis::Partners,
+                sum(|p| p.total),
+                (
+                    sum(|p| p.exports.unwrap_or(0.0)),
+                    sum(|p| p.imports.unwrap_or(0.0)),
+                ),
+            )
+        }
     };
     for p in &mut list {
         p.share = if total > 0.0 { p.total / total } else { 0.0 };
@@ -141,5 +225,7 @@ pub fn partner_shares(
         basis: Some(basis),
         total: Some(total),
         single_partner,
+        flows: Some(flows),
+        sources,
     }
 }

@@ -1,7 +1,6 @@
 //! Replays a [`Scene`] on a canvas: the only code that draws.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -71,16 +70,18 @@ fn css_font(f: Font, family: &str) -> String {
 
 /// Widths already measured in one font family, kept across layouts: wrapping and
 /// fitting measure the same strings many times, and each `measureText` crosses into
-/// JavaScript.
+/// JavaScript. Sorted by key for a binary search: a `HashMap` would bring its own
+/// kilobytes of code into the WebAssembly.
 #[derive(Default)]
 pub struct MeasureCache {
     family: String,
-    widths: HashMap<(u32, bool, String), f64>,
+    widths: Vec<((u32, bool, String), f64)>,
 }
 
 impl MeasureCache {
     /// Entries kept at most; past this the cache starts again (resizes add new strings).
-    const MAX: usize = 20_000;
+    /// Each new entry moves the later ones up, so this also bounds that cost.
+    const MAX: usize = 8_000;
 }
 
 /// Measures text with the canvas's own `measureText`, so layout matches drawing.
@@ -120,9 +121,15 @@ impl TextMeasure for CanvasMeasure<'_> {
             font.bold,
             text.to_string(),
         );
-        if let Some(w) = self.cache.borrow().widths.get(&key) {
-            return *w;
-        }
+        let at = self
+            .cache
+            .borrow()
+            .widths
+            .binary_search_by(|(k, _)| k.cmp(&key));
+        let at = match at {
+            Ok(i) => return self.cache.borrow().widths.get(i).map_or(0.0, |e| e.1),
+            Err(i) => i,
+        };
         if *self.font.borrow() != Some(font) {
             self.ctx.set_font(&css_font(font, self.family));
             *self.font.borrow_mut() = Some(font);
@@ -132,7 +139,7 @@ impl TextMeasure for CanvasMeasure<'_> {
             .measure_text(text)
             .map(|m| m.width())
             .unwrap_or(0.0);
-        self.cache.borrow_mut().widths.insert(key, w);
+        self.cache.borrow_mut().widths.insert(at, (key, w));
         w
     }
 }

@@ -41,7 +41,10 @@ impl CodeRange {
     /// 670411; 50-63 covers 52, 5208 and 55-56.
     pub fn covers(&self, other: &CodeRange) -> bool {
         let n = self.from.len();
-        other.from.len() >= n && other.from[..n] >= *self.from && other.to[..n] <= *self.to
+        // Bytes, not `str` slices: the codes are ASCII digits, and a `str` slice brings
+        // in core's slicing panic with its Unicode tables (see `crate::small`).
+        let (from, to) = (other.from.as_bytes(), other.to.as_bytes());
+        from.len() >= n && from[..n] >= *self.from.as_bytes() && to[..n] <= *self.to.as_bytes()
     }
 
     /// The range as text: `50-63`, or `6704`.
@@ -153,8 +156,8 @@ pub fn roll_up(items: Vec<Item>, digits: Option<usize>, groups: &[Group]) -> Vec
             Some(r) => match groups.iter().find(|g| g.covers(r)) {
                 Some(g) => (g.codes(), Some(g.name.clone())),
                 None => match digits {
-                    Some(n) if r.from.len() > n && r.from[..n] == r.to[..n] => {
-                        (r.from[..n].to_string(), None)
+                    Some(n) if r.from.len() > n && r.from.get(..n) == r.to.get(..n) => {
+                        (r.from.get(..n).unwrap_or_default().to_string(), None)
                     }
                     _ => (item.code.clone(), item.label.clone()),
                 },

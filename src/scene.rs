@@ -147,6 +147,9 @@ pub enum Target {
         /// Index into the breakdown's rows ("Other" is the last).
         index: usize,
     },
+    /// A partner's bar in the partners view: its index into
+    /// [`Partners::rows`](crate::partners::Partners::rows) ("Other" is the last).
+    Partner(usize),
 }
 
 /// What to draw on top of a laid-out scene: the pointer's and the keyboard's targets.

@@ -22,12 +22,13 @@ pub fn largest_remainder(values: &[f64], units: u32) -> Vec<u32> {
     let mut parts: Vec<u32> = quotas.iter().map(|q| q.floor() as u32).collect();
     let given: u32 = parts.iter().sum();
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::small::sort_by(&mut order, |&a, &b| {
         let ra = quotas[a] - quotas[a].floor();
         let rb = quotas[b] - quotas[b].floor();
         rb.total_cmp(&ra)
             .then(values[b].total_cmp(&values[a]))
             .then(a.cmp(&b))
+            .is_lt()
     });
     for &i in order.iter().take(units.saturating_sub(given) as usize) {
         parts[i] += 1;

@@ -8,14 +8,18 @@
 /// Sorts `v` stably so that `before(a, b)` holds for no later `a` and earlier `b`.
 /// O(n log n), and linear on sorted input (the HS label table comes sorted).
 pub fn sort_by<T>(v: &mut [T], mut before: impl FnMut(&T, &T) -> bool) {
-    let mut order = sorted_order(v.len(), &mut |i, j| before(&v[i], &v[j]));
-    // Moves each element to its place along the cycles of the permutation:
-    // afterwards `v[k]` is the element that was at `order[k]`.
+    let order = sorted_order(v.len(), &mut |i, j| before(&v[i], &v[j]));
+    permute(order, &mut |i, j| v.swap(i, j));
+}
+
+/// Moves each element to its place along the cycles of the permutation `order`
+/// with `swap`: afterwards the element at `k` is the one that was at `order[k]`.
+fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     for start in 0..order.len() {
         let mut at = start;
         while order[at] != start {
             let from = order[at];
-            v.swap(at, from);
+            swap(at, from);
             order[at] = at;
             at = from;
         }
@@ -57,6 +61,43 @@ fn sorted_order(n: usize, before: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u
     order
 }
 
+/// `s` split around the first `sep`, like `str::split_once(sep)` for a non-empty `sep`
+/// (`None` for an empty one). The standard library's substring searcher brings in
+/// core's slicing panic, whose message formats a `char` with `Debug` and so pulls
+/// in several kilobytes of Unicode tables; this compares bytes.
+pub fn split_once<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let n = sep.len();
+    if n == 0 {
+        return None;
+    }
+    let at = s.as_bytes().windows(n).position(|w| w == sep.as_bytes())?;
+    Some((s.get(..at)?, s.get(at + n..)?))
+}
+
+/// `s` with every `from` replaced by `to`, like `str::replace` for a non-empty `from`.
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((head, tail)) = split_once(rest, from) {
+        out.push_str(head);
+        out.push_str(to);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `s` without any number of leading `prefix`es, like `str::trim_start_matches(prefix)`.
+pub fn trim_start_matches<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    if prefix.is_empty() {
+        return s;
+    }
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +112,27 @@ mod tests {
         let mut one = [1];
         sort_by(&mut one, |a, b| a < b);
         assert_eq!(one, [1]);
+    }
+
+    #[test]
+    fn string_helpers_match_the_standard_library() {
+        let cases = [
+            ("cn_exports_to_prk", "_exports_to_"),
+            ("and {n} more, {n}", "{n}"),
+            ("{{n}}", "{n}"),
+            ("none here", "{n}"),
+            ("", "x"),
+            ("hshs2", "hs"),
+            ("Côte d’Ivoire, ’", "’"),
+            ("aaa", "aa"),
+        ];
+        for (s, sep) in cases {
+            assert_eq!(split_once(s, sep), s.split_once(sep), "{s:?} {sep:?}");
+            assert_eq!(replace(s, sep, "12"), s.replace(sep, "12"), "{s:?} {sep:?}");
+            assert_eq!(trim_start_matches(s, sep), s.trim_start_matches(sep));
+        }
+        assert_eq!(split_once("abc", ""), None);
+        assert_eq!(trim_start_matches("abc", ""), "abc");
     }
 
     #[test]

@@ -274,12 +274,13 @@ impl Chart {
     pub fn year_at(&self, x: f64, y: f64) -> Option<i32> {
         match self.scene.as_ref()?.hit(x, y)? {
             Target::Year(year) => Some(year),
-            Target::Product { .. } => None,
+            _ => None,
         }
     }
 
     /// What is under a point in CSS pixels: `{kind: "year", year}`,
-    /// `{kind: "product", flow: "exports" | "imports", index}`, or `null`.
+    /// `{kind: "product", flow: "exports" | "imports", index}`,
+    /// `{kind: "partner", index}`, or `null`.
     #[wasm_bindgen(js_name = hitAt)]
     pub fn hit_at(&self, x: f64, y: f64) -> JsValue {
         self.scene
@@ -288,15 +289,15 @@ impl Chart {
             .map_or(JsValue::NULL, target_to_js)
     }
 
-    /// Sets the view (`"balance"`, `"composition"` or `"story"`; empty or null: the
-    /// default for the data). Returns whether the chart must be drawn again.
+    /// Sets the view (`"balance"`, `"composition"`, `"story"` or `"partners"`; empty or
+    /// null: the default for the data). Returns whether the chart must be drawn again.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, view: JsValue) -> Result<bool, JsValue> {
         let view = match view.as_string().filter(|v| !v.trim().is_empty()) {
             None => None,
             Some(name) => Some(View::from_name(&name).ok_or_else(|| {
                 to_js_error(bad_option(format!(
-                    "view \"{name}\" is not balance, composition or story"
+                    "view \"{name}\" is not balance, composition, story or partners"
                 )))
             })?),
         };
@@ -310,7 +311,8 @@ impl Chart {
         Ok(true)
     }
 
-    /// The view drawn: `"balance"`, `"composition"` or `"story"` (`null` before data).
+    /// The view drawn: `"balance"`, `"composition"`, `"story"` or `"partners"` (`null`
+    /// before data).
     pub fn view(&self) -> JsValue {
         self.report
             .as_ref()
@@ -357,7 +359,8 @@ impl Chart {
     }
 
     /// The targets a keyboard moves through, in order: years with data (ascending), then
-    /// the exports' bars, then the imports' bars, as far as the drawn view shows them.
+    /// the exports' bars, then the imports' bars, then the partners' bars, as far as the
+    /// drawn view shows them.
     #[wasm_bindgen(js_name = focusTargets)]
     pub fn focus_targets(&self) -> JsValue {
         let Some(r) = &self.report else {
@@ -501,7 +504,8 @@ impl RawOptions {
         };
         let rollup = match get_string(o, "rollup") {
             None => None,
-            Some(s) => match s.trim().to_ascii_lowercase().trim_start_matches("hs") {
+            Some(s) => match crate::small::trim_start_matches(&s.trim().to_ascii_lowercase(), "hs")
+            {
                 "2" | "chapter" | "chapters" => Some(2),
                 "4" | "heading" | "headings" => Some(4),
                 "6" | "none" => None,
@@ -571,7 +575,9 @@ impl RawOptions {
             view: match get_string(o, "view") {
                 None => None,
                 Some(v) => Some(View::from_name(&v).ok_or_else(|| {
-                    bad_option(format!("view \"{v}\" is not balance, composition or story"))
+                    bad_option(format!(
+                        "view \"{v}\" is not balance, composition, story or partners"
+                    ))
                 })?),
             },
             compare: number("compare")?.map(|y| y as i32),
@@ -678,6 +684,9 @@ fn target_to_js(t: Target) -> JsValue {
             ("flow", direction_name(flow).into()),
             ("index", (index as u32).into()),
         ]),
+        Target::Partner(index) => {
+            obj(&[("kind", "partner".into()), ("index", (index as u32).into())])
+        }
     }
 }
 
@@ -722,14 +731,18 @@ fn target_from_js(v: &JsValue) -> Result<Option<Target>, Error> {
                 None => Err(bad_option("a product target needs an index".into())),
             }
         }
+        "partner" => match whole("index").filter(|i| *i >= 0.0) {
+            Some(i) => Ok(Some(Target::Partner(i as usize))),
+            None => Err(bad_option("a partner target needs an index".into())),
+        },
         other => Err(bad_option(format!(
-            "a target's kind is \"year\" or \"product\", not \"{other}\""
+            "a target's kind is \"year\", \"product\" or \"partner\", not \"{other}\""
         ))),
     }
 }
 
-/// Keyboard order: years with data, then exports' bars, then imports'; from the drawn
-/// scene when there is one, so that only what is shown can take the focus.
+/// Keyboard order: years with data, then exports' bars, then imports', then partners';
+/// from the drawn scene when there is one, so that only what is shown can take the focus.
 fn focus_order(r: &Report, scene: Option<&Scene>) -> Vec<Target> {
     let mut out: Vec<Target> = match scene {
         Some(s) => s.hits.iter().map(|h| h.target).collect(),
@@ -737,12 +750,14 @@ fn focus_order(r: &Report, scene: Option<&Scene>) -> Vec<Target> {
     };
     out.retain(|t| match t {
         Target::Year(y) => r.analysis.year_balance(*y).is_some(),
-        Target::Product { .. } => true,
+        _ => true,
     });
-    out.sort_by_key(|t| match t {
+    let key = |t: &Target| match t {
         Target::Year(y) => (0, *y, 0),
         Target::Product { flow, index } => (1 + *flow as i32, 0, *index as i32),
-    });
+        Target::Partner(index) => (3, 0, *index as i32),
+    };
+    crate::small::sort_by(&mut out, |a, b| key(a) < key(b));
     out
 }
 

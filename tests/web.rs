@@ -404,6 +404,61 @@ fn views_and_compare_come_from_options_or_set_view() {
     assert!(chart.set_view("pie".into()).is_err());
 }
 
+#[wasm_bindgen_test]
+fn the_partners_view_offers_a_target_per_bar() {
+    const PARTNERS: &str = include_str!("data/golden/partners.csv");
+    let mut chart = Chart::new(canvas(640, 400)).unwrap();
+    let o = prk_chn("en");
+    Reflect::set(&o, &"view".into(), &"partners".into()).unwrap();
+    let a = chart.load(PARTNERS, o).unwrap();
+    assert_eq!(string(&a, "view"), "partners");
+    assert_eq!(string(&a, "title"), "North Korea's trade partners, 2023");
+    chart.draw(640.0, 400.0, 1.0, JsValue::UNDEFINED).unwrap();
+    // China, Russia, India, Brazil, Vietnam and Other; no years.
+    let targets = chart.focus_targets();
+    assert_eq!(len(&targets), 6);
+    for i in 0..6 {
+        let t = at(&targets, i);
+        assert_eq!(string(&t, "kind"), "partner");
+        assert_eq!(num(&t, "index"), f64::from(i));
+        let rect = chart.target_rect(t.clone()).unwrap();
+        let (x, y) = (
+            num(&rect, "x") + num(&rect, "w") / 2.0,
+            num(&rect, "y") + num(&rect, "h") / 2.0,
+        );
+        let hit = chart.hit_at(x, y);
+        assert_eq!(string(&hit, "kind"), "partner");
+        assert_eq!(num(&hit, "index"), f64::from(i));
+        assert_eq!(chart.year_at(x, y), None, "a bar is not a year");
+    }
+    let d = chart
+        .describe(target("partner", &[("index", 0.into())]))
+        .unwrap();
+    assert_eq!(
+        string(&d, "tooltip"),
+        "China\n95.2% of total trade, 2023\nExports: $292 million\n\
+         Imports: $2.03 billion\nTotal: $2.32 billion"
+    );
+    assert!(chart
+        .describe(target("partner", &[("index", 6.into())]))
+        .unwrap()
+        .is_null());
+    assert!(chart.set_focus(target("partner", &[])).is_err());
+    assert!(chart
+        .set_focus(target("partner", &[("index", 1.into())]))
+        .unwrap());
+    assert!(chart.redraw().unwrap());
+    // Back to the balance: years only.
+    assert!(chart.set_view("balance".into()).unwrap());
+    chart.draw(640.0, 400.0, 1.0, JsValue::UNDEFINED).unwrap();
+    assert_eq!(len(&chart.focus_targets()), 2);
+    let (message, _, _) = thrown(chart.set_view("pie".into()).map(JsValue::from));
+    assert!(
+        message.contains("is not balance, composition, story or partners"),
+        "{message}"
+    );
+}
+
 // --- issue 5: downloaded formats, sources, mirror figures, partners --------
 
 const COMTRADE: &str = include_str!("data/formats/comtrade-china.csv");

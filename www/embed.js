@@ -3,7 +3,7 @@
 // embed-loader.js resizes the iframe. Query values become attributes, never markup.
 import './tradegap.js';
 
-const ATTRIBUTES = ['src', 'focus', 'partner', 'view', 'year', 'lang', 'title', 'source', 'note', 'theme', 'aspect', 'top'];
+const ATTRIBUTES = ['src', 'focus', 'partner', 'view', 'compare', 'year', 'lang', 'title', 'source', 'note', 'theme', 'aspect', 'top'];
 const params = new URLSearchParams(location.search);
 const chart = document.createElement('trade-gap');
 for (const name of ATTRIBUTES) {

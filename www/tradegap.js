@@ -17,10 +17,16 @@ const UI = {
     network: (url, why) => `The data at ${url} could not be loaded (${why}).`,
     noData: 'No data: give the element a src attribute, a <table> or a <script type="text/csv">.',
     about: (n) => (n === 1 ? 'Source and notes' : `Sources (${n}) and notes`),
+    short: { about: (n) => (n === 1 ? 'Source' : `Sources (${n})`), png: 'PNG', data: 'Data' },
     close: 'Close',
     png: 'Download PNG',
     data: 'Get the data',
     conflicts: (n) => `${n} figure${n === 1 ? '' : 's'} left out: the sources disagree`,
+    keys: 'Use the arrow keys to explore the years and the products, Home and End to jump, Enter to select a year, Escape to clear.',
+    selected: (year) => `${year} selected.`,
+    columns: ['Year', 'Exports', 'Imports', 'Balance'],
+    unit: 'US dollars',
+    missing: 'no data',
   },
   ko: {
     loading: '차트를 불러오는 중…',
@@ -28,10 +34,16 @@ const UI = {
     network: (url, why) => `${url}의 데이터를 불러오지 못했습니다(${why}).`,
     noData: '데이터가 없습니다. src 속성, <table> 또는 <script type="text/csv">를 넣어 주세요.',
     about: (n) => `출처(${n}건)와 참고`,
+    short: { about: (n) => `출처(${n}건)`, png: 'PNG', data: '데이터' },
     close: '닫기',
     png: 'PNG 내려받기',
     data: '데이터 받기',
     conflicts: (n) => `출처끼리 다른 수치 ${n}건은 제외`,
+    keys: '화살표 키로 연도와 품목을 살펴보고, Home과 End로 처음과 끝으로 이동하고, Enter로 연도를 선택하고, Esc로 지웁니다.',
+    selected: (year) => `${year}년 선택.`,
+    columns: ['연도', '수출', '수입', '수지'],
+    unit: '미국 달러',
+    missing: '자료 없음',
   },
 };
 
@@ -48,6 +60,8 @@ const STYLE = `
   --tradegap-grid: #e3e3e3;
   --tradegap-axis: #8c8c8c;
   --tradegap-background: #ffffff;
+  --tradegap-highlight: #f1f1f1;
+  --tradegap-focus: var(--tradegap-text);
   display: block;
   position: relative;
   box-sizing: content-box;
@@ -58,8 +72,20 @@ const STYLE = `
   background: var(--tradegap-background);
   color-scheme: light;
 }
+/* The story stacks the balance chart over the year's composition: a taller box, square
+   but 640 to 720 px high (on phones 9:20, 720 to 820 px), unless an aspect is given. Its
+   height is bottom padding, a share of the width, so that the box still comes from CSS
+   alone (tradegap.css has the same rules) and nothing shifts when the chart loads. */
+:host([view="story" i]:not([aspect])) {
+  aspect-ratio: auto;
+  height: 0;
+  padding-bottom: calc(var(--tradegap-story-height, clamp(640px, 100%, 720px)) + 2.25rem);
+}
 @media (max-width: 560px) {
   :host { aspect-ratio: var(--tradegap-aspect, var(--tradegap-aspect-narrow, 1 / 1)); }
+  :host([view="story" i]:not([aspect])) {
+    padding-bottom: calc(var(--tradegap-story-height, clamp(720px, 100% * 20 / 9, 820px)) + 2.25rem);
+  }
 }
 :host([data-resolved-theme="dark"]) {
   --tradegap-exports: #6baed6;
@@ -70,12 +96,15 @@ const STYLE = `
   --tradegap-grid: #333333;
   --tradegap-axis: #8c8c8c;
   --tradegap-background: #121212;
+  --tradegap-highlight: #232323;
   color-scheme: dark;
 }
 :host([hidden]) { display: none; }
 .plot { position: absolute; inset: 0 0 2.25rem 0; }
-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
-canvas:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offset: 2px; }
+canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; touch-action: manipulation; }
+canvas:focus { outline: none; }
+/* The chart has the keyboard but no target yet; once it has one, the core rings that. */
+canvas:focus-visible:not([data-target]) { outline: 2px solid var(--tradegap-focus); outline-offset: -2px; }
 .status { position: absolute; inset: 0; margin: 0; padding: 1rem; display: flex; flex-direction: column;
   gap: 0.4rem; align-items: center; justify-content: center; text-align: center; font-size: 0.95rem;
   color: var(--tradegap-muted); background: var(--tradegap-background); }
@@ -85,13 +114,21 @@ canvas:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offse
 .actions { position: absolute; left: 0; right: 0; bottom: 0; height: 2.25rem; display: flex; gap: 0.25rem;
   align-items: center; padding: 0 8px; overflow: hidden; white-space: nowrap; font-size: 0.8rem; }
 .actions[hidden] { display: none; }
+/* Short labels where the long ones would not fit (English needs about 400 px). */
+.actions { container-type: inline-size; }
+.short { display: none; }
+@container (max-width: 400px) {
+  .actions .long { display: none; }
+  .actions .short { display: inline; }
+}
 .warning { color: var(--tradegap-imports); overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .warning:empty { display: none; }
 .spacer { flex: 1; }
 button { font: inherit; color: var(--tradegap-muted); background: none; border: 1px solid transparent;
   border-radius: 4px; padding: 0.3rem 0.45rem; cursor: pointer; min-height: 2rem; }
+.actions button { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 button:hover { color: var(--tradegap-text); border-color: var(--tradegap-grid); }
-button:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offset: 1px; }
+button:focus-visible { outline: 2px solid var(--tradegap-focus); outline-offset: 1px; }
 .about { position: absolute; inset: 0; overflow: auto; margin: 0; padding: 0.75rem 1rem;
   background: var(--tradegap-background); color: var(--tradegap-text); font-size: 0.85rem; line-height: 1.45;
   border: 1px solid var(--tradegap-grid); }
@@ -99,6 +136,14 @@ button:focus-visible { outline: 2px solid var(--tradegap-exports); outline-offse
 .about p { margin: 0 0 0.6rem; }
 .about ul { margin: 0.25rem 0 0.6rem; padding-left: 1.1rem; }
 .about h2 { font-size: 0.9rem; margin: 0.6rem 0 0.25rem; }
+.tooltip { position: absolute; left: 0; top: 0; z-index: 1; box-sizing: border-box;
+  max-width: min(19rem, calc(100% - 8px)); padding: 0.4rem 0.6rem; pointer-events: none;
+  font-size: 0.8rem; line-height: 1.4; color: var(--tradegap-text); background: var(--tradegap-background);
+  border: 1px solid var(--tradegap-axis); border-radius: 4px; box-shadow: 0 2px 10px rgb(0 0 0 / 0.2);
+  overflow-wrap: anywhere; }
+.tooltip[hidden] { display: none; }
+.tooltip > div { display: block; }
+.tooltip > div:first-child { font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
@@ -173,8 +218,17 @@ function watchPixelRatio() {
   instances.forEach((i) => i.schedule());
 }
 
-const THEME_KEYS = ['exports', 'imports', 'balance', 'text', 'muted', 'grid', 'axis', 'background'];
-const OPTION_ATTRIBUTES = ['focus', 'partner', 'year', 'lang', 'title', 'source', 'note', 'top', 'view'];
+const THEME_KEYS = ['exports', 'imports', 'balance', 'text', 'muted', 'grid', 'axis', 'background', 'highlight', 'focus'];
+const OPTION_ATTRIBUTES = ['focus', 'partner', 'year', 'lang', 'title', 'source', 'note', 'top', 'view', 'compare'];
+
+/** Whether two targets from the core (`{kind, year}` or `{kind, flow, index}`) are one. */
+function sameTarget(a, b) {
+  if (!a || !b || a.kind !== b.kind) return false;
+  return a.kind === 'year' ? a.year === b.year : a.flow === b.flow && a.index === b.index;
+}
+
+/** The keyboard's groups: the years, the exports' bars, the imports' bars. */
+const groupOf = (t) => (t.kind === 'year' ? 'year' : t.flow);
 
 export class TradeGap extends HTMLElement {
   static observedAttributes = ['src', 'aspect', 'theme', ...OPTION_ATTRIBUTES];
@@ -185,16 +239,32 @@ export class TradeGap extends HTMLElement {
   #frame = 0;
   #generation = 0;
   #drawn = { w: 0, h: 0, dpr: 0, theme: '' };
+  // Interaction, all of it applied once per frame in #tick: hover and focus only
+  // repaint the cached layout (setHover/setFocus + redraw), they never re-analyse.
+  #pointer = null; // the mouse's last position on the canvas, waiting for the next frame
+  #pointerType = 'mouse';
+  #focused = null; // the keyboard's target
+  #tip = null; // { target, at: {x, y, touch} | null }: what the tooltip shows, and where
+  #tipKey = null; // the target whose words the tooltip holds
+  #needsRedraw = false;
+  #reflecting = false; // set while the element writes its own `year` attribute
+  #onDocumentPointer = (e) => {
+    if (!e.composedPath().includes(this)) this.#dismiss();
+  };
+  #onDocumentKey = (e) => {
+    if (e.key === 'Escape' && this.#tip) this.#dismiss();
+  };
   analysis = null;
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
+    // Manual slotting: only the fallback table is kept (for screen readers); other
+    // fallback content, such as a "needs JavaScript" note and its link, is not rendered.
+    const root = this.attachShadow({ mode: 'open', slotAssignment: 'manual' });
     root.adoptedStyleSheets = [styleSheet()];
 
     this.plot = el('div', 'plot');
     this.canvas = el('canvas');
-    this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('part', 'canvas');
     this.status = el('div', 'status');
     this.about = el('section', 'about');
@@ -218,16 +288,50 @@ export class TradeGap extends HTMLElement {
     this.dataButton.addEventListener('click', () => this.downloadData());
     this.actions.append(this.warning, el('span', 'spacer'), this.aboutButton, this.pngButton, this.dataButton);
 
-    // The sentences and the fallback table stay in the accessibility tree, out of sight.
+    // Exact values near the pointer or the keyboard's target; words from the core.
+    this.tooltip = el('div', 'tooltip');
+    this.tooltip.setAttribute('role', 'tooltip');
+    this.tooltip.setAttribute('part', 'tooltip');
+    this.tooltip.hidden = true;
+
+    // The sentences, the keys and the data table stay in the accessibility tree, out of
+    // sight; the live region speaks the keyboard's target as it moves.
     this.summary = el('p', 'sr-only');
     this.summary.id = 'summary';
-    const fallback = el('div', 'sr-only');
-    fallback.append(document.createElement('slot'));
+    this.keys = el('p', 'sr-only');
+    this.keys.id = 'keys';
+    this.live = el('div', 'sr-only');
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('aria-atomic', 'true');
+    this.tableBox = el('div', 'sr-only');
+    this.fallbackSlot = document.createElement('slot');
+    this.tableBox.append(this.fallbackSlot);
 
     // An empty title stops the host's `title` attribute from showing as a tooltip everywhere.
-    for (const part of [this.plot, this.actions]) part.title = '';
-    root.append(this.plot, this.actions, this.summary, fallback);
+    for (const part of [this.plot, this.actions, this.tooltip]) part.title = '';
+    root.append(this.plot, this.actions, this.tooltip, this.summary, this.keys, this.live, this.tableBox);
     this.resizeObserver = new ResizeObserver(() => this.schedule());
+
+    const c = this.canvas;
+    c.addEventListener('pointerdown', (e) => {
+      this.#pointerType = e.pointerType || 'mouse';
+    });
+    c.addEventListener('pointermove', (e) => {
+      // Touch and pen moves scroll the page; they show words on a tap (click) instead.
+      if (e.pointerType !== 'mouse') return;
+      this.#pointerType = 'mouse';
+      this.#pointer = this.#point(e);
+      this.schedule();
+    });
+    c.addEventListener('pointerleave', (e) => {
+      // A finger "leaves" as soon as it lifts: the tapped tooltip stays until a tap outside.
+      if (e.pointerType !== 'mouse') return;
+      this.#pointer = null;
+      this.#hover(null);
+    });
+    c.addEventListener('click', (e) => this.#click(e));
+    c.addEventListener('keydown', (e) => this.#key(e));
+    c.addEventListener('blur', () => this.#focus(null));
   }
 
   get #lang() {
@@ -245,18 +349,24 @@ export class TradeGap extends HTMLElement {
     this.#applyAspect();
     this.#applyTheme();
     this.resizeObserver.observe(this.plot);
+    document.addEventListener('pointerdown', this.#onDocumentPointer, true);
+    document.addEventListener('keydown', this.#onDocumentKey);
     this.#update();
   }
 
   disconnectedCallback() {
     instances.delete(this);
     this.resizeObserver.disconnect();
+    document.removeEventListener('pointerdown', this.#onDocumentPointer, true);
+    document.removeEventListener('keydown', this.#onDocumentKey);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
+    // A selection writes `year` after it has analysed: nothing more to do.
+    if (name === 'year' && this.#reflecting) return;
     if (name === 'aspect') this.#applyAspect();
     else if (name === 'theme') this.themeChanged();
     else this.#update();
@@ -287,7 +397,7 @@ export class TradeGap extends HTMLElement {
       const v = this.getAttribute(key);
       if (v) o[key] = v;
     }
-    for (const key of ['year', 'top']) {
+    for (const key of ['year', 'top', 'compare']) {
       const v = this.getAttribute(key);
       if (v) o[key] = Number(v);
     }
@@ -297,6 +407,7 @@ export class TradeGap extends HTMLElement {
   /** Loads data if where it comes from changed, then analyses and draws. */
   async #update() {
     const generation = ++this.#generation;
+    this.#slotFallback();
     try {
       const origin = this.getAttribute('src') || 'inline';
       if (this.#text === null || this.#loadedFrom !== origin) {
@@ -315,6 +426,16 @@ export class TradeGap extends HTMLElement {
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
     }
+  }
+
+  /** Slots the child <table> (the no-JavaScript fallback) into the hidden box, alone. */
+  #slotFallback() {
+    const slot = this.fallbackSlot;
+    if (typeof slot.assign !== 'function' || this.shadowRoot.slotAssignment !== 'manual') return;
+    let node = this.querySelector('table');
+    while (node && node.parentElement !== this) node = node.parentElement;
+    if (node) slot.assign(node);
+    else slot.assign();
   }
 
   async #readData() {
@@ -338,27 +459,89 @@ export class TradeGap extends HTMLElement {
     throw { message: this.#ui.noData, line: null, column: null };
   }
 
+  /** A new analysis from new data or new options: words, panels, a fresh drawing. */
   #ready(analysis) {
-    this.analysis = analysis;
+    // What the pointer and the keyboard pointed at may not exist any more.
+    this.#chart.setHover(null);
+    this.#chart.setFocus(null);
+    this.#focused = null;
+    this.canvas.removeAttribute('data-target');
+    this.#pointer = null;
+    this.#tip = null;
+    this.#apply(analysis);
     this.status.hidden = true;
     this.status.replaceChildren();
-    const sentences = analysis.sentences.join(' ');
-    this.canvas.setAttribute('aria-label', analysis.title);
-    this.canvas.setAttribute('aria-describedby', 'summary');
-    this.summary.textContent = sentences;
-    this.#renderActions(analysis);
-    this.#renderAbout(analysis);
     this.#drawn = { w: 0, h: 0, dpr: 0, theme: '' };
     this.#draw();
+    this.#renderTip();
     this.dispatchEvent(new CustomEvent('tradegap:ready', { detail: analysis, bubbles: true }));
+  }
+
+  /** Everything in words that follows the analysis: name, sentences, table, panels. */
+  #apply(analysis) {
+    this.analysis = analysis;
+    this.#tipKey = null;
+    // One tab stop, named by the title and described by the sentences and the keys.
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('aria-label', analysis.title);
+    this.canvas.setAttribute('aria-describedby', 'summary keys');
+    this.summary.textContent = analysis.sentences.join(' ');
+    this.keys.textContent = this.#ui.keys;
+    // The words are in the analysis's language, whatever the page around says.
+    for (const part of [this.plot, this.actions, this.tooltip, this.summary, this.keys, this.live, this.tableBox]) {
+      part.lang = analysis.lang;
+    }
+    this.#renderTable(analysis);
+    this.#renderActions(analysis);
+    this.#renderAbout(analysis);
+  }
+
+  /**
+   * The figures as a table for screen readers, when the page gave none: one row per
+   * year with data, the unrounded dollars in the reader's locale.
+   */
+  #renderTable(analysis) {
+    this.generatedTable?.remove();
+    this.generatedTable = null;
+    if (this.querySelector('table')) return;
+    const ui = this.#ui;
+    const dollars = new Intl.NumberFormat(analysis.lang === 'ko' ? 'ko-KR' : 'en-US', {
+      style: 'currency',
+      currency: 'USD',
+      maximumFractionDigits: 0,
+    });
+    const cell = (tag, text, scope) => {
+      const c = el(tag, null, text);
+      if (scope) c.scope = scope;
+      return c;
+    };
+    const table = el('table');
+    table.append(el('caption', null, `${analysis.title} (${ui.unit})`));
+    const head = el('thead');
+    const hr = el('tr');
+    for (const name of ui.columns) hr.append(cell('th', name, 'col'));
+    head.append(hr);
+    const body = el('tbody');
+    for (const y of analysis.years) {
+      const tr = el('tr');
+      tr.append(cell('th', String(y.year), 'row'));
+      for (const v of [y.exports, y.imports, y.balance]) tr.append(cell('td', v == null ? ui.missing : dollars.format(v)));
+      body.append(tr);
+    }
+    table.append(head, body);
+    this.generatedTable = table;
+    this.tableBox.append(table);
   }
 
   #renderActions(analysis) {
     const ui = this.#ui;
     this.actions.hidden = false;
-    this.aboutButton.textContent = ui.about(analysis.sources.length);
-    this.pngButton.textContent = ui.png;
-    this.dataButton.textContent = ui.data;
+    const n = analysis.sources.length;
+    const label = (button, long, short) => button.replaceChildren(el('span', 'long', long), el('span', 'short', short));
+    label(this.aboutButton, ui.about(n), ui.short.about(n));
+    label(this.pngButton, ui.png, ui.short.png);
+    label(this.dataButton, ui.data, ui.short.data);
     const conflicts = analysis.conflicts?.length ?? 0;
     this.warning.textContent = conflicts ? ui.conflicts(conflicts) : '';
   }
@@ -385,7 +568,10 @@ export class TradeGap extends HTMLElement {
   #toggleAbout(open = this.about.hidden) {
     this.about.hidden = !open;
     this.aboutButton.setAttribute('aria-expanded', String(open));
-    if (open) this.about.querySelector('button')?.focus();
+    if (open) {
+      this.#dismiss();
+      this.about.querySelector('button')?.focus();
+    }
   }
 
   #fail(e) {
@@ -397,8 +583,14 @@ export class TradeGap extends HTMLElement {
     };
     const ctx = this.canvas.getContext('2d');
     ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    this.canvas.removeAttribute('aria-label');
+    // Nothing to name or to explore: the status says what went wrong.
+    for (const name of ['role', 'tabindex', 'aria-label', 'aria-describedby']) this.canvas.removeAttribute(name);
     this.summary.textContent = '';
+    this.live.textContent = '';
+    this.generatedTable?.remove();
+    this.generatedTable = null;
+    this.#tip = null;
+    this.#renderTip();
     this.actions.hidden = true;
     this.about.hidden = true;
     this.#showStatus('error', this.#ui.error, detail.message);
@@ -414,39 +606,256 @@ export class TradeGap extends HTMLElement {
     this.status.replaceChildren(...parts);
   }
 
-  /** Coalesces redraws to one per frame. */
+  /** Coalesces redraws, pointer moves and tooltip placement to one pass per frame. */
   schedule() {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      this.#draw();
+      this.#tick();
     });
   }
 
+  #tick() {
+    if (this.#pointer && this.#chart && this.analysis) {
+      const { x, y } = this.#pointer;
+      this.#pointer = null;
+      const target = this.#chart.hitAt(x, y);
+      if (this.#chart.setHover(target)) this.#needsRedraw = true;
+      this.#tip = target ? { target, at: { x, y, touch: false } } : this.#focusTip();
+    }
+    const drew = this.#draw();
+    if (this.#needsRedraw && !drew && this.#chart && this.analysis) {
+      try {
+        this.#chart.redraw();
+      } catch (e) {
+        this.#fail(e);
+      }
+    }
+    this.#needsRedraw = false;
+    this.#renderTip();
+  }
+
+  /** Lays out and draws when the size, pixel ratio or theme changed; true if it drew. */
   #draw() {
-    if (!this.#chart || !this.analysis) return;
+    if (!this.#chart || !this.analysis) return false;
     const w = this.plot.clientWidth;
     const h = this.plot.clientHeight;
     const dpr = window.devicePixelRatio || 1;
-    if (!w || !h) return;
+    if (!w || !h) return false;
     const theme = this.#theme();
     const key = JSON.stringify(theme);
     const d = this.#drawn;
-    if (w === d.w && h === d.h && dpr === d.dpr && key === d.theme) return;
+    if (w === d.w && h === d.h && dpr === d.dpr && key === d.theme) return false;
     this.#drawn = { w, h, dpr, theme: key };
     try {
       this.#chart.draw(w, h, dpr, theme);
     } catch (e) {
       this.#fail(e);
+      return false;
     }
+    return true;
   }
 
   #theme() {
     const cs = getComputedStyle(this);
     const theme = {};
-    for (const key of THEME_KEYS) theme[key] = cs.getPropertyValue(`--tradegap-${key}`).trim();
+    for (const key of THEME_KEYS) {
+      const v = cs.getPropertyValue(`--tradegap-${key}`).trim();
+      if (v) theme[key] = v;
+    }
     theme.font = cs.fontFamily;
     return theme;
+  }
+
+  /** A pointer event's position on the canvas, in CSS pixels. */
+  #point(e) {
+    const r = this.canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  /** The tooltip for the keyboard's target, when the canvas has the focus. */
+  #focusTip() {
+    return this.#focused ? { target: this.#focused, at: null } : null;
+  }
+
+  #hover(target) {
+    if (!this.#chart || !this.analysis) return;
+    if (this.#chart.setHover(target)) this.#needsRedraw = true;
+    this.#tip = this.#focusTip();
+    this.schedule();
+  }
+
+  /** Hides the tooltip and the hover (a tap outside, Escape); the focus ring stays. */
+  #dismiss() {
+    this.#pointer = null;
+    this.#tip = null;
+    if (this.#chart && this.analysis && this.#chart.setHover(null)) this.#needsRedraw = true;
+    this.schedule();
+  }
+
+  /** A click or a tap: a tap shows the target's tooltip; either selects a year. */
+  #click(e) {
+    if (!this.#chart || !this.analysis) return;
+    const at = this.#point(e);
+    const target = this.#chart.hitAt(at.x, at.y);
+    if (this.#pointerType !== 'mouse') {
+      if (this.#chart.setHover(target)) this.#needsRedraw = true;
+      this.#tip = target ? { target, at: { ...at, touch: true } } : null;
+    }
+    if (target?.kind === 'year') this.#select(target.year);
+    this.schedule();
+  }
+
+  /** The keyboard: arrows move through the core's targets, Home/End jump within the
+   * years (or the bars of one flow), Enter or Space selects a year, Escape clears. */
+  #key(e) {
+    if (!this.#chart || !this.analysis || e.altKey || e.ctrlKey || e.metaKey) return;
+    const targets = this.#chart.focusTargets();
+    const i = targets.findIndex((t) => sameTarget(t, this.#focused));
+    const start = () => Math.max(0, targets.findIndex((t) => t.kind === 'year' && t.year === this.analysis.year));
+    const group = i < 0 ? 'year' : groupOf(targets[i]);
+    const inGroup = targets.map((t, j) => (groupOf(t) === group ? j : -1)).filter((j) => j >= 0);
+    let next = null;
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = i < 0 ? start() : Math.min(i + 1, targets.length - 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = i < 0 ? start() : Math.max(i - 1, 0);
+        break;
+      case 'Home':
+        next = inGroup[0] ?? 0;
+        break;
+      case 'End':
+        next = inGroup.at(-1) ?? targets.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.#focused?.kind !== 'year') return;
+        e.preventDefault();
+        this.#select(this.#focused.year);
+        this.schedule();
+        return;
+      case 'Escape':
+        if (!this.#focused && !this.#tip) return;
+        e.preventDefault();
+        this.#focus(null);
+        this.#dismiss();
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (targets[next]) this.#focus(targets[next]);
+  }
+
+  /** Moves the keyboard's target: ring, tooltip and the live region follow. */
+  #focus(target) {
+    if (!this.#chart || !this.analysis) return;
+    if (!target && !this.#focused) return;
+    this.#focused = target;
+    this.canvas.toggleAttribute('data-target', Boolean(target));
+    if (this.#chart.setFocus(target)) this.#needsRedraw = true;
+    if (target) {
+      if (this.#chart.setHover(null)) this.#needsRedraw = true;
+      this.#tip = { target, at: null };
+      const words = this.#chart.describe(target);
+      if (words) this.live.textContent = words.announce;
+    } else if (this.#tip && !this.#tip.at) {
+      this.#tip = null;
+    }
+    this.schedule();
+  }
+
+  /** Selects a year: the core re-analyses once, the words follow, `year` reflects it. */
+  #select(year) {
+    if (this.analysis?.year === year && this.getAttribute('year') === String(year)) return;
+    let analysis;
+    try {
+      analysis = this.#chart.setSelectedYear(year);
+    } catch (e) {
+      this.#fail(e);
+      return;
+    }
+    if (!analysis) return;
+    this.#apply(analysis);
+    this.#reflecting = true;
+    try {
+      this.setAttribute('year', String(year));
+    } finally {
+      this.#reflecting = false;
+    }
+    this.#needsRedraw = true;
+    this.live.textContent = `${this.#ui.selected(year)} ${analysis.sentences.join(' ')}`;
+    this.dispatchEvent(new CustomEvent('tradegap:select', { detail: { year }, bubbles: true }));
+  }
+
+  /** Shows the tooltip's words at the pointer or beside the target, inside the box. */
+  #renderTip() {
+    const tip = this.#tip;
+    const box = this.tooltip;
+    if (!tip || !this.#chart || !this.analysis) {
+      box.hidden = true;
+      return;
+    }
+    const key = JSON.stringify(tip.target);
+    if (key !== this.#tipKey) {
+      const words = this.#chart.describe(tip.target);
+      if (!words) {
+        this.#tip = null;
+        box.hidden = true;
+        return;
+      }
+      box.replaceChildren(...words.lines.map((line) => el('div', null, line)));
+      this.#tipKey = key;
+    }
+    const anchor = tip.at ? { x: tip.at.x, y: tip.at.y, w: 0, h: 0 } : this.#chart.targetRect(tip.target);
+    if (!anchor) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    const W = this.clientWidth;
+    const H = this.clientHeight;
+    const tw = box.offsetWidth;
+    const th = box.offsetHeight;
+    const gap = 12;
+    const fits = (x, y) => x >= 4 && y >= 4 && x + tw <= W - 4 && y + th <= H - 4;
+    let spots;
+    if (tip.at?.touch) {
+      // Above the finger first: the finger hides what is below it.
+      spots = [
+        [anchor.x - tw / 2, anchor.y - gap * 2 - th],
+        [anchor.x - tw / 2, anchor.y + gap * 2],
+      ];
+    } else if (tip.at) {
+      spots = [
+        [anchor.x + gap, anchor.y + gap],
+        [anchor.x - gap - tw, anchor.y + gap],
+        [anchor.x + gap, anchor.y - gap - th],
+        [anchor.x - gap - tw, anchor.y - gap - th],
+      ];
+    } else if (anchor.w < anchor.h) {
+      // A year's column: beside it, level with its top.
+      spots = [
+        [anchor.x + anchor.w + 6, anchor.y],
+        [anchor.x - 6 - tw, anchor.y],
+      ];
+    } else {
+      // A product's bar: under it, else over it.
+      spots = [
+        [anchor.x, anchor.y + anchor.h + 6],
+        [anchor.x, anchor.y - 6 - th],
+      ];
+    }
+    let [x, y] = spots.find(([x, y]) => fits(x, y)) ?? spots[0];
+    x = Math.max(4, Math.min(x, W - tw - 4));
+    y = Math.max(4, Math.min(y, H - th - 4));
+    // CSSOM, not a style attribute: allowed under a strict style-src.
+    box.style.left = `${Math.round(x)}px`;
+    box.style.top = `${Math.round(y)}px`;
   }
 
   /** The file name for downloads: the title in plain characters. */
@@ -460,12 +869,17 @@ export class TradeGap extends HTMLElement {
     if (!this.#chart) return null;
     const w = this.plot.clientWidth;
     const h = this.plot.clientHeight;
-    // toBlob copies the bitmap at once, so drawing back at the screen's ratio straight
-    // after shows no flicker.
+    // Without the hover and the focus ring; toBlob copies the bitmap at once, so
+    // drawing back at the screen's ratio straight after shows no flicker.
+    this.#chart.setHover(null);
+    this.#chart.setFocus(null);
     this.#chart.draw(w, h, 2, this.#theme());
     const blob = new Promise((resolve) => this.canvas.toBlob(resolve, 'image/png'));
+    this.#chart.setFocus(this.#focused);
+    this.#tip = this.#focusTip();
     this.#drawn = { w: 0, h: 0, dpr: 0, theme: '' };
     this.#draw();
+    this.#renderTip();
     return blob;
   }
 

@@ -1,11 +1,12 @@
 //! The composition view: for one year, what exports and what imports were made of,
 //! as horizontal share bars, top products then "Other", each labelled with its name,
 //! its share (the largest-remainder tenths, which add up to 100.0%) and its value.
+//! The share bars themselves ([`Panel`], [`share_bars`]) serve the partners view too.
 
 use super::frame::{line_height, text, Area, Metrics};
 use super::text::wrap;
 use super::ChartText;
-use crate::analyze::{Analysis, Breakdown, Direction};
+use crate::analyze::{Analysis, Direction, ProductShare};
 use crate::format::{money, money_short, permille, Lang};
 use crate::measure::TextMeasure;
 use crate::names::product_label;
@@ -79,6 +80,17 @@ fn squeeze(spare: f64) -> Density {
     }
 }
 
+/// A heading over share bars: one flow's breakdown, or the partners' shares.
+pub(super) struct Panel<'a> {
+    pub heading: &'a str,
+    /// The bars, "Other" last. Partners come as rows whose label is their name.
+    pub rows: &'a [ProductShare],
+    /// The flow that `rows` break down; `None` for partners.
+    pub flow: Option<Direction>,
+    /// Said instead of bars when the data has none.
+    pub empty: Option<&'a str>,
+}
+
 /// One row, its words already fitted.
 struct RowPlan {
     index: usize,
@@ -88,13 +100,12 @@ struct RowPlan {
     is_other: bool,
 }
 
-/// One flow's panel, fitted to a width.
-struct PanelPlan {
-    flow: Direction,
+/// One panel, fitted to a width.
+struct PanelPlan<'a> {
+    flow: Option<Direction>,
     heading: Vec<String>,
     rows: Vec<RowPlan>,
-    /// Said instead of rows when the data has no breakdown.
-    empty: Option<String>,
+    empty: Option<&'a str>,
 }
 
 struct Fonts {
@@ -128,38 +139,46 @@ fn panel_h(p: &PanelPlan, f: &Fonts, d: Density) -> f64 {
     heading_h(p, f) + body
 }
 
-fn plan_panel(
-    a: &Analysis,
-    t: &ChartText,
-    flow: Direction,
+/// The composition's two panels: the exports' and the imports' bars.
+fn panels<'a>(a: &'a Analysis, t: &'a ChartText) -> [Panel<'a>; 2] {
+    [
+        (Direction::Exports, &t.exports_heading),
+        (Direction::Imports, &t.imports_heading),
+    ]
+    .map(|(flow, heading)| {
+        let b = a.breakdown(flow);
+        Panel {
+            heading,
+            rows: b.map_or(&[], |b| &b.rows),
+            flow: Some(flow),
+            empty: b.is_none().then_some(t.no_breakdown.as_str()),
+        }
+    })
+}
+
+/// Every panel fitted to a width at a density.
+fn plan<'a>(
+    panels: &[Panel<'a>],
+    lang: Lang,
     w: f64,
     fonts: &Fonts,
     d: Density,
     m: &dyn TextMeasure,
-) -> PanelPlan {
-    let heading_text = match flow {
-        Direction::Exports => &t.exports_heading,
-        Direction::Imports => &t.imports_heading,
-    };
-    let heading = wrap(heading_text, fonts.heading, w, 2, m);
-    let Some(b) = a.breakdown(flow) else {
-        return PanelPlan {
-            flow,
-            heading,
-            rows: Vec::new(),
-            empty: Some(t.no_breakdown.clone()),
-        };
-    };
-    PanelPlan {
-        flow,
-        heading,
-        rows: plan_rows(b, t.lang, w, fonts.row, d, m),
-        empty: None,
+) -> Vec<PanelPlan<'a>> {
+    let mut out = Vec::new();
+    for p in panels {
+        out.push(PanelPlan {
+            flow: p.flow,
+            heading: wrap(p.heading, fonts.heading, w, 2, m),
+            rows: plan_rows(p.rows, lang, w, fonts.row, d, m),
+            empty: p.empty,
+        });
     }
+    out
 }
 
 fn plan_rows(
-    b: &Breakdown,
+    rows: &[ProductShare],
     lang: Lang,
     w: f64,
     font: Font,
@@ -169,8 +188,7 @@ fn plan_rows(
     // One money form for the whole panel: in words ("$167 million") where every name
     // still fits whole, else short ("$167M"), so that names keep the room.
     let figures = |short: bool| -> Vec<String> {
-        b.rows
-            .iter()
+        rows.iter()
             .map(|r| {
                 let v = if short {
                     money_short(r.value, lang)
@@ -181,8 +199,7 @@ fn plan_rows(
             })
             .collect()
     };
-    let names: Vec<String> = b
-        .rows
+    let names: Vec<String> = rows
         .iter()
         .map(|r| product_label(&r.code, &r.label, lang))
         .collect();
@@ -204,7 +221,7 @@ fn plan_rows(
     names
         .into_iter()
         .zip(figures)
-        .zip(&b.rows)
+        .zip(rows)
         .enumerate()
         .map(|(index, ((name, figures), r))| RowPlan {
             index,
@@ -225,63 +242,8 @@ pub(super) fn composition(
     area: Area,
     m: &dyn TextMeasure,
 ) {
-    let fonts = Fonts::new(k);
     let side_by_side = s.width >= SIDE_BY_SIDE_MIN_PX;
-    let panel_w = if side_by_side {
-        (area.right - area.left - PANEL_GAP) / 2.0
-    } else {
-        area.right - area.left
-    };
-    if panel_w < 60.0 {
-        return;
-    }
-    let avail = area.bottom - area.top;
-    let plan = |d: Density| {
-        [Direction::Exports, Direction::Imports]
-            .map(|flow| plan_panel(a, t, flow, panel_w, &fonts, d, m))
-    };
-    let total_h = |p: &[PanelPlan; 2], d: Density| {
-        let [e, i] = p;
-        if side_by_side {
-            panel_h(e, &fonts, d).max(panel_h(i, &fonts, d))
-        } else {
-            panel_h(e, &fonts, d) + STACK_GAP + panel_h(i, &fonts, d)
-        }
-    };
-    let (d, panels) = DENSITIES
-        .iter()
-        .map(|d| (*d, plan(*d)))
-        .find(|(d, p)| total_h(p, *d) <= avail)
-        .unwrap_or_else(|| {
-            // Share what is left after the words among the rows.
-            let bare = Density {
-                max_lines: 1,
-                top: 0.0,
-                bar_h: 0.0,
-                bottom: 0.0,
-            };
-            let p = plan(bare);
-            let rows = |p: &PanelPlan| (p.rows.len() as f64).max(1.0);
-            let spare = if side_by_side {
-                let each = |q: &PanelPlan| (avail - panel_h(q, &fonts, bare)) / rows(q);
-                each(&p[0]).min(each(&p[1]))
-            } else {
-                (avail - total_h(&p, bare)) / (rows(&p[0]) + rows(&p[1]))
-            };
-            (squeeze(spare), p)
-        });
-
-    let mut y = area.top;
-    for (i, p) in panels.iter().enumerate() {
-        let x = if side_by_side && i == 1 {
-            area.left + panel_w + PANEL_GAP
-        } else {
-            area.left
-        };
-        let top = if side_by_side { area.top } else { y };
-        let bottom = draw_panel(s, p, x, top, panel_w, area.bottom, &fonts, d);
-        y = bottom + STACK_GAP;
-    }
+    share_bars(s, &panels(a, t), t.lang, k, area, side_by_side, m);
 }
 
 /// The height the composition needs at its roomiest density, for a view to share
@@ -294,26 +256,114 @@ pub(super) fn natural_height(
     m: &dyn TextMeasure,
     densest: bool,
 ) -> f64 {
-    let fonts = Fonts::new(k);
     let side_by_side = width >= SIDE_BY_SIDE_MIN_PX;
     let inner = width - 2.0 * k.pad;
-    let panel_w = if side_by_side {
-        (inner - PANEL_GAP) / 2.0
+    bars_height(&panels(a, t), t.lang, k, inner, side_by_side, m, densest)
+}
+
+/// Each panel's width: side by side they share `w`, stacked each takes all of it.
+fn panel_width(w: f64, n: usize, side_by_side: bool) -> f64 {
+    if side_by_side && n > 1 {
+        (w - PANEL_GAP * (n - 1) as f64) / n as f64
     } else {
-        inner
-    };
+        w
+    }
+}
+
+/// The panels' height at a density: the tallest side by side, else all with gaps.
+fn total_h(p: &[PanelPlan], f: &Fonts, d: Density, side_by_side: bool) -> f64 {
+    let mut h: f64 = 0.0;
+    for (i, q) in p.iter().enumerate() {
+        let q = panel_h(q, f, d);
+        h = match (side_by_side, i) {
+            (true, _) => h.max(q),
+            (false, 0) => q,
+            (false, _) => h + STACK_GAP + q,
+        };
+    }
+    h
+}
+
+/// Draws panels of share bars in `area`, side by side or stacked, at the roomiest
+/// density that fits; rows that fit at none are left out.
+pub(super) fn share_bars(
+    s: &mut Scene,
+    panels: &[Panel],
+    lang: Lang,
+    k: &Metrics,
+    area: Area,
+    side_by_side: bool,
+    m: &dyn TextMeasure,
+) {
+    let fonts = Fonts::new(k);
+    let panel_w = panel_width(area.right - area.left, panels.len(), side_by_side);
+    if panel_w < 60.0 {
+        return;
+    }
+    let avail = area.bottom - area.top;
+    let plan = |d: Density| plan(panels, lang, panel_w, &fonts, d, m);
+    let (d, plans) = DENSITIES
+        .iter()
+        .map(|d| (*d, plan(*d)))
+        .find(|(d, p)| total_h(p, &fonts, *d, side_by_side) <= avail)
+        .unwrap_or_else(|| {
+            // Share what is left after the words among the rows.
+            let bare = Density {
+                max_lines: 1,
+                top: 0.0,
+                bar_h: 0.0,
+                bottom: 0.0,
+            };
+            let p = plan(bare);
+            let (mut each, mut rows) = (f64::INFINITY, 0.0);
+            for q in &p {
+                let n = (q.rows.len() as f64).max(1.0);
+                each = each.min((avail - panel_h(q, &fonts, bare)) / n);
+                rows += n;
+            }
+            let spare = if side_by_side {
+                each
+            } else {
+                (avail - total_h(&p, &fonts, bare, false)) / rows
+            };
+            (squeeze(spare), p)
+        });
+
+    let mut y = area.top;
+    for (i, p) in plans.iter().enumerate() {
+        let (x, top) = if side_by_side {
+            (area.left + i as f64 * (panel_w + PANEL_GAP), area.top)
+        } else {
+            (area.left, y)
+        };
+        y = draw_panel(s, p, x, top, panel_w, area.bottom, &fonts, d) + STACK_GAP;
+    }
+}
+
+/// The height panels of share bars need in a width `w`, at the roomiest density or
+/// the densest.
+pub(super) fn bars_height(
+    panels: &[Panel],
+    lang: Lang,
+    k: &Metrics,
+    w: f64,
+    side_by_side: bool,
+    m: &dyn TextMeasure,
+    densest: bool,
+) -> f64 {
+    let fonts = Fonts::new(k);
+    let panel_w = panel_width(w, panels.len(), side_by_side);
     let d = if densest {
         DENSITIES[DENSITIES.len() - 1]
     } else {
         DENSITIES[0]
     };
-    let [e, i] = [Direction::Exports, Direction::Imports]
-        .map(|flow| plan_panel(a, t, flow, panel_w, &fonts, d, m));
-    if side_by_side {
-        panel_h(&e, &fonts, d).max(panel_h(&i, &fonts, d))
-    } else {
-        panel_h(&e, &fonts, d) + STACK_GAP + panel_h(&i, &fonts, d)
-    }
+    total_h(
+        &plan(panels, lang, panel_w, &fonts, d, m),
+        &fonts,
+        d,
+        side_by_side,
+    )
 }
 
 /// Draws one panel from `top`; rows that would pass `limit` are left out. Returns the
@@ -348,12 +398,12 @@ fn draw_panel(
     }
     y += 4.0;
     let lh = line_height(f.row);
-    if let Some(empty) = &p.empty {
+    if let Some(empty) = p.empty {
         if y + lh <= limit {
             s.primitives.push(text(
                 x,
                 y,
-                empty.clone(),
+                empty.to_string(),
                 f.row,
                 Paint::Muted,
                 Align::Left,
@@ -364,8 +414,8 @@ fn draw_panel(
         return y;
     }
     let fill = match p.flow {
-        Direction::Exports => Paint::Exports,
-        Direction::Imports => Paint::Imports,
+        Some(Direction::Imports) => Paint::Imports,
+        _ => Paint::Exports,
     };
     for r in &p.rows {
         let h = row_h(r, f, d);
@@ -420,9 +470,12 @@ fn draw_panel(
             y,
             w: w + 2.0 * HIT_OUTSET,
             h,
-            target: Target::Product {
-                flow: p.flow,
-                index: r.index,
+            target: match p.flow {
+                Some(flow) => Target::Product {
+                    flow,
+                    index: r.index,
+                },
+                None => Target::Partner(r.index),
             },
         });
         y += h;

@@ -4,6 +4,7 @@ use super::text::{ellipsize, wrap};
 use super::ChartText;
 use crate::measure::TextMeasure;
 use crate::scene::{Align, Baseline, Font, Paint, Primitive, Scene};
+use crate::small::replace;
 
 /// Sizes that change with the chart's width.
 pub(super) struct Metrics {
@@ -198,7 +199,11 @@ fn footer_lines(
     // one fits, say how many there are rather than cut a name short.
     let n = t.sources.len().to_string();
     let mut best = wrap(
-        &format!("{} {}", t.source_prefix, t.sources_below.replace("{n}", &n)),
+        &format!(
+            "{} {}",
+            t.source_prefix,
+            replace(&t.sources_below, "{n}", &n)
+        ),
         font,
         max_w,
         budget,
@@ -209,8 +214,11 @@ fn footer_lines(
         if shown < t.sources.len() {
             body = format!(
                 "{body}; {}",
-                t.more_sources
-                    .replace("{n}", &(t.sources.len() - shown).to_string())
+                replace(
+                    &t.more_sources,
+                    "{n}",
+                    &(t.sources.len() - shown).to_string()
+                )
             );
         }
         let text = format!("{} {body}", t.source_prefix);

@@ -3,6 +3,7 @@
 mod balance;
 mod composition;
 mod frame;
+mod partners;
 mod text;
 
 pub use balance::balance_scene;
@@ -25,15 +26,19 @@ pub enum View {
     /// The balance above, the selected year's composition below.
     #[default]
     Story,
+    /// The focus country's largest partners in the year, as shares of its trade.
+    Partners,
 }
 
 impl View {
-    /// The view named `balance`, `composition` or `story` (any case); `None` otherwise.
+    /// The view named `balance`, `composition`, `story` or `partners` (any case);
+    /// `None` otherwise.
     pub fn from_name(name: &str) -> Option<View> {
         match name.trim().to_ascii_lowercase().as_str() {
             "balance" => Some(View::Balance),
             "composition" => Some(View::Composition),
             "story" => Some(View::Story),
+            "partners" => Some(View::Partners),
             _ => None,
         }
     }
@@ -44,6 +49,7 @@ impl View {
             View::Balance => "balance",
             View::Composition => "composition",
             View::Story => "story",
+            View::Partners => "partners",
         }
     }
 
@@ -85,24 +91,31 @@ pub fn scene(
         View::Balance => balance::balance_view(a, t, width, height, i.selected, m),
         View::Composition => composition_scene(a, t, width, height, m),
         View::Story => story_scene(a, t, width, height, m),
+        View::Partners => framed(a, t, width, height, m, partners::partners),
     };
     s.with_highlight(i.highlight)
 }
 
-/// The targets a view offers before it is laid out: years with data (unless the view
-/// is the composition), then the exports' and the imports' rows (unless it is the
-/// balance). A laid-out scene may show fewer rows when space is short.
+/// The targets a view offers before it is laid out: years with data (the balance and
+/// the story), then the exports' and the imports' rows (the composition and the story),
+/// or the partners' bars (the partners view). A laid-out scene may show fewer rows when
+/// space is short.
 pub fn focus_targets(view: View, a: &Analysis) -> Vec<crate::scene::Target> {
     use crate::analyze::Direction;
     use crate::scene::Target;
     let mut out = Vec::new();
-    if view != View::Composition {
+    if matches!(view, View::Balance | View::Story) {
         out.extend(a.years.iter().map(|y| Target::Year(y.year)));
     }
-    if view != View::Balance {
+    if matches!(view, View::Composition | View::Story) {
         for flow in [Direction::Exports, Direction::Imports] {
             let n = a.breakdown(flow).map_or(0, |b| b.rows.len());
             out.extend((0..n).map(|index| Target::Product { flow, index }));
+        }
+    }
+    if view == View::Partners {
+        for i in 0..a.partners.rows(a.query.top).len() {
+            out.push(Target::Partner(i));
         }
     }
     out
@@ -115,6 +128,21 @@ pub fn composition_scene(
     width: f64,
     height: f64,
     m: &dyn TextMeasure,
+) -> Scene {
+    framed(a, t, width, height, m, composition::composition)
+}
+
+/// Draws a part of a view in an area of the scene.
+type Part = fn(&mut Scene, &Analysis, &ChartText, &Metrics, Area, &dyn TextMeasure);
+
+/// A view without a legend: the title, `part` in the middle, the footer.
+fn framed(
+    a: &Analysis,
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    m: &dyn TextMeasure,
+    part: Part,
 ) -> Scene {
     let k = Metrics::for_width(width);
     let mut s = Scene {
@@ -130,7 +158,7 @@ pub fn composition_scene(
         right: width - k.pad,
         bottom,
     };
-    composition::composition(&mut s, a, t, &k, area, m);
+    part(&mut s, a, t, &k, area, m);
     s
 }
 
@@ -165,10 +193,13 @@ pub fn preferred_height(
     };
     let top = header(&mut probe, t, &k, view == View::Story, m);
     let frame = top + (probe.height - footer(&mut probe, t, &k, m));
-    let comp = composition::natural_height(a, t, &k, width, m, false) + 10.0;
+    let body = match view {
+        View::Partners => partners::natural_height(a, t, &k, width, m),
+        _ => composition::natural_height(a, t, &k, width, m, false),
+    } + 10.0;
     let h = match view {
-        View::Composition => frame + comp,
-        _ => frame + STORY_BALANCE_PREFERRED + STORY_GAP + comp,
+        View::Story => frame + STORY_BALANCE_PREFERRED + STORY_GAP + body,
+        _ => frame + body,
     };
     h.ceil()
 }
@@ -276,4 +307,12 @@ pub struct ChartText {
     pub imports_heading: String,
     /// What a flow without a product breakdown shows instead of bars.
     pub no_breakdown: String,
+    /// The partners view's bars' names, one for each of the analysis's
+    /// [`Partners::rows`](crate::partners::Partners::rows) ("Other" last).
+    pub partner_labels: Vec<String>,
+    /// Heading of the partners' bars: what their shares are of
+    /// ("North Korea's total trade: $2.44 billion").
+    pub partners_heading: String,
+    /// The partners view's words when it has no bars: that the data holds one partner.
+    pub partners_note: Option<String>,
 }

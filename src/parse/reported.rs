@@ -35,10 +35,10 @@ fn country(token: &str) -> Option<CountryCode> {
 /// Exporter and importer of a series such as `cn_exports_to_prk`.
 fn direction(series: &str) -> Option<(CountryCode, CountryCode)> {
     let s = series.trim().to_ascii_lowercase();
-    if let Some((a, b)) = s.split_once("_exports_to_") {
+    if let Some((a, b)) = crate::small::split_once(&s, "_exports_to_") {
         return Some((country(a)?, country(b)?));
     }
-    if let Some((a, b)) = s.split_once("_imports_from_") {
+    if let Some((a, b)) = crate::small::split_once(&s, "_imports_from_") {
         return Some((country(b)?, country(a)?));
     }
     if let Some(a) = s.strip_suffix("_exports_all_partners") {

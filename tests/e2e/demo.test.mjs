@@ -42,12 +42,17 @@ test('the demo draws the balance chart with the story figures and no page error'
   // Readers and assistive technology get the same story in words.
   const a11y = await page.$eval('#chart-en', (el) => {
     const canvas = el.shadowRoot.querySelector('canvas');
-    const described = el.shadowRoot.getElementById(canvas.getAttribute('aria-describedby'));
-    return { role: canvas.getAttribute('role'), name: canvas.getAttribute('aria-label'), description: described.textContent };
+    const description = canvas
+      .getAttribute('aria-describedby')
+      .split(/\s+/)
+      .map((id) => el.shadowRoot.getElementById(id).textContent)
+      .join(' ');
+    return { role: canvas.getAttribute('role'), name: canvas.getAttribute('aria-label'), description };
   });
   assert.equal(a11y.role, 'img');
   assert.equal(a11y.name, "North Korea's trade with China");
   assert.match(a11y.description, /North Korea's exports to China were \$290 million/);
+  assert.match(a11y.description, /arrow keys/);
   const sources = await page.$eval('#chart-en', (el) => el.shadowRoot.querySelector('.about').textContent);
   assert.match(sources, /2023: KINU report on KITA data, via The Kangnam Times/);
 

@@ -92,6 +92,56 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       await writeFile(path.join(OUT, `engine-${name}.png`), await s.screenshot());
     });
 
+    test('the keyboard, the pointer and a selection work, with words from the core', async () => {
+      const s = browser.session;
+      await s.go(`${server.url.replace(/\/$/, '')}/index.html`);
+      await s.until("return document.querySelector('#chart-en')?.analysis ? true : null");
+      // Synthetic events: WebDriver's own input differs between the two drivers.
+      const keys = await s.run(`
+        const el = document.querySelector('#chart-en');
+        const canvas = el.shadowRoot.querySelector('canvas');
+        canvas.focus();
+        const said = (k) => {
+          canvas.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+          return el.shadowRoot.querySelector('[aria-live]').textContent;
+        };
+        return { tabIndex: canvas.tabIndex, home: said('Home'), end: said('End'), left: said('ArrowLeft'), enter: said('Enter'),
+          year: el.getAttribute('year'), selected: el.analysis.year };`);
+      assert.equal(keys.tabIndex, 0);
+      assert.match(keys.home, /^1999: deficit \$286 million/);
+      assert.match(keys.end, /^2023: deficit \$1\.74 billion, largest since 2019/);
+      assert.match(keys.left, /^2022: /);
+      assert.match(keys.enter, /^2022 selected\./);
+      assert.equal(keys.year, '2022');
+      assert.equal(keys.selected, 2022);
+      const tip = await s.until(
+        "const t = document.querySelector('#chart-en').shadowRoot.querySelector('[role=tooltip]'); return t.hidden ? null : t.firstChild.textContent;",
+      );
+      assert.equal(tip, '2022');
+      const hover = await s.run(`
+        const el = document.querySelector('#chart-en');
+        const canvas = el.shadowRoot.querySelector('canvas');
+        canvas.blur();
+        el.scrollIntoView();
+        const r = canvas.getBoundingClientRect();
+        let x = 0;
+        while (x < r.width && el.yearAt(x, r.height * 0.3) !== 2019) x++;
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x + 5, clientY: r.top + r.height * 0.3, pointerType: 'mouse', bubbles: true }));
+        return x < r.width;`);
+      assert.ok(hover, 'a column for 2019');
+      const lines = await s.until(
+        "const t = document.querySelector('#chart-en').shadowRoot.querySelector('[role=tooltip]'); return !t.hidden && t.firstChild.textContent === '2019' ? [...t.children].map((c) => c.textContent) : null;",
+      );
+      assert.equal(lines[3], 'Deficit: $2.37 billion, largest on record');
+      const inside = await s.run(`
+        const el = document.querySelector('#chart-en');
+        const t = el.shadowRoot.querySelector('[role=tooltip]').getBoundingClientRect();
+        const b = el.getBoundingClientRect();
+        return t.left >= b.left && t.right <= b.right && t.top >= b.top && t.bottom <= b.bottom;`);
+      assert.ok(inside, 'the tooltip stays inside the box');
+      await writeFile(path.join(OUT, `engine-${name}-tooltip.png`), await s.screenshot());
+    });
+
     test('bad data shows its error inside the box', async () => {
       const s = browser.session;
       await s.run(`

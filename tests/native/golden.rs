@@ -1,5 +1,5 @@
-//! Golden display lists of every view (balance, composition, story), and geometric
-//! checks on every one of them.
+//! Golden display lists of every view (balance, composition, story, partners), and
+//! geometric checks on every one of them.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test tests golden` rewrites tests/golden/*.txt; a
 //! mismatch writes `<golden>.actual.txt` beside the golden file. `PREVIEW=1` also
@@ -131,7 +131,8 @@ impl Case {
 
 /// Every golden case: each fixture's balance at 640×400 and 320×400, the seed also in
 /// Korean; the composition of the seed's 2023 and of long product names at the same
-/// sizes; the story at 640×720 and 360×720, also with `compare = 2013`.
+/// sizes; the story at 640×720 and 360×720, also with `compare = 2013`; the partners of
+/// North Korea at 640×400 and 320×400, also in Korean, and the seed's single partner.
 pub(super) fn cases() -> Vec<Case> {
     let mut out = Vec::new();
     for fixture in ["nk-china", "surplus", "long-labels", "gaps"] {
@@ -167,6 +168,15 @@ pub(super) fn cases() -> Vec<Case> {
             .ko(),
     );
     out.push(Case::balance("long-products", 360.0, 720.0).view(View::Story));
+    for width in [640.0, 320.0] {
+        out.push(Case::balance("partners", width, 400.0).view(View::Partners));
+    }
+    out.push(
+        Case::balance("partners", 640.0, 400.0)
+            .view(View::Partners)
+            .ko(),
+    );
+    out.push(Case::balance("nk-china", 640.0, 400.0).view(View::Partners));
     out
 }
 
@@ -231,6 +241,11 @@ fn golden_gaps() {
 #[test]
 fn golden_long_products() {
     check_goldens("long-products");
+}
+
+#[test]
+fn golden_partners() {
+    check_goldens("partners");
 }
 
 /// Writes tests/out/preview/<golden name>.svg for every case when PREVIEW=1.

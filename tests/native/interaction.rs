@@ -47,7 +47,7 @@ fn the_story_has_a_column_per_calendar_year_and_a_row_per_product() {
         .iter()
         .filter_map(|h| match h.target {
             Target::Year(y) => Some(y),
-            Target::Product { .. } => None,
+            _ => None,
         })
         .collect();
     assert_eq!(years, (1999..=2023).collect::<Vec<_>>());
@@ -380,14 +380,13 @@ fn outlines_stay_inside_the_frame_and_nothing_overlaps_with_them_drawn() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
-/// The share labels of one flow's rows, in order.
-fn share_labels(s: &Scene, r: &Report, flow: Direction) -> Vec<String> {
-    let b = r.analysis.breakdown(flow).unwrap();
+/// The share labels of rows, in order; each must be drawn.
+fn share_labels(s: &Scene, targets: &[Target]) -> Vec<String> {
     let mut out = Vec::new();
-    for (index, _) in b.rows.iter().enumerate() {
+    for &target in targets {
         let region = s
-            .region(Target::Product { flow, index })
-            .unwrap_or_else(|| panic!("{flow:?} row {index} is not drawn"));
+            .region(target)
+            .unwrap_or_else(|| panic!("{target:?} is not drawn"));
         let label = s.primitives.iter().find_map(|p| match p {
             Primitive::Text { x, y, text, .. }
                 if *y >= region.y && *y < region.y + region.h && *x > region.x + region.w / 2.0 =>
@@ -406,17 +405,22 @@ fn every_row_is_drawn_and_the_shares_shown_add_up_to_100_percent() {
     for case in cases().into_iter().filter(|c| c.view != View::Balance) {
         let r = case.report();
         let s = case.scene();
-        for flow in [Direction::Exports, Direction::Imports] {
-            let Some(b) = r.analysis.breakdown(flow) else {
+        let rows = focus_targets(case.view, &r.analysis);
+        // Each flow's rows, and the partners', add up on their own.
+        for group in [Some(Direction::Exports), Some(Direction::Imports), None] {
+            let targets: Vec<Target> = rows
+                .iter()
+                .copied()
+                .filter(|t| match (t, group) {
+                    (Target::Product { flow, .. }, Some(g)) => *flow == g,
+                    (Target::Partner(_), None) => true,
+                    _ => false,
+                })
+                .collect();
+            if targets.is_empty() {
                 continue;
-            };
-            let labels = share_labels(&s, &r, flow);
-            assert_eq!(
-                labels.len(),
-                b.rows.len(),
-                "{}",
-                case.golden_path().display()
-            );
+            }
+            let labels = share_labels(&s, &targets);
             let tenths: u32 = labels
                 .iter()
                 .map(|l| {
@@ -427,7 +431,7 @@ fn every_row_is_drawn_and_the_shares_shown_add_up_to_100_percent() {
             assert_eq!(
                 tenths,
                 1000,
-                "{} {flow:?}: {labels:?}",
+                "{} {group:?}: {labels:?}",
                 case.golden_path().display()
             );
         }
@@ -495,7 +499,7 @@ fn in_every_layout_a_row_keeps_its_words_clear_of_its_focus_ring() {
         for r in s
             .hits
             .iter()
-            .filter(|h| matches!(h.target, Target::Product { .. }))
+            .filter(|h| matches!(h.target, Target::Product { .. } | Target::Partner(_)))
         {
             for p in &s.primitives {
                 let Primitive::Text { x, y, text, .. } = p else {
@@ -509,6 +513,189 @@ fn in_every_layout_a_row_keeps_its_words_clear_of_its_focus_ring() {
                     r.target
                 );
             }
+        }
+    }
+}
+
+/// The partners fixture, parsed.
+fn partners_data() -> tradegap::model::Dataset {
+    let text = std::fs::read_to_string(super::util::test_path("data/golden/partners.csv"))
+        .expect("the partners fixture is readable");
+    tradegap::parse::parse_trades(&text, tradegap::parse::Format::Auto)
+        .expect("the partners fixture parses")
+}
+
+/// The texts of a scene, in painting order.
+fn texts(s: &Scene) -> Vec<&str> {
+    s.primitives
+        .iter()
+        .filter_map(|p| match p {
+            Primitive::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_partners_view_has_a_bar_per_top_partner_then_other() {
+    let case = Case::balance("partners", 640.0, 400.0).view(View::Partners);
+    let r = case.report();
+    assert_eq!(r.view, View::Partners);
+    assert_eq!(r.chart_text.title, "North Korea's trade partners, 2023");
+    let s = case.scene();
+    let bars: Vec<Target> = (0..6).map(Target::Partner).collect();
+    assert_eq!(s.hits.iter().map(|h| h.target).collect::<Vec<_>>(), bars);
+    assert_eq!(focus_targets(View::Partners, &r.analysis), bars);
+    // Names on the left, share and total on the right, top to bottom.
+    let labels = share_labels(&s, &bars);
+    assert_eq!(
+        labels,
+        [
+            "95.2%  $2.32 billion",
+            "1.4%  $34.2 million",
+            "0.8%  $20.4 million",
+            "0.4%  $10.2 million",
+            "0.4%  $9.4 million",
+            "1.8%  $43.8 million",
+        ]
+    );
+    let t = texts(&s);
+    for name in ["China", "Russia", "India", "Brazil", "Vietnam", "Other"] {
+        assert!(t.contains(&name), "{name}: {t:?}");
+    }
+    assert!(
+        t.contains(&"North Korea's total trade: $2.44 billion"),
+        "{t:?}"
+    );
+    // The footer names the sources of the partners' figures, not only China's.
+    let footer = t.iter().filter(|l| l.starts_with("Source:")).count();
+    assert_eq!(footer, 1, "{t:?}");
+    let sources = r.chart_text.sources.join("; ");
+    assert_eq!(
+        sources,
+        "China customs; KOTRA estimate; Partners' customs (UN Comtrade mirror); \
+         Ministry of Unification"
+    );
+    // The bars run from the same edge and "Other" is grey.
+    let fills: Vec<(Paint, f64)> = s
+        .primitives
+        .iter()
+        .filter_map(|p| match p {
+            Primitive::Rect { fill, x, .. } if *fill != Paint::Highlight => Some((*fill, *x)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(fills.len(), 6);
+    assert!(fills[..5].iter().all(|(f, _)| *f == Paint::Exports));
+    assert_eq!(fills[5].0, Paint::Muted);
+    assert!(fills.iter().all(|(_, x)| *x == fills[0].1));
+    for region in &s.hits {
+        let (x, y) = centre(region);
+        assert_eq!(s.hit(x, y), Some(region.target));
+    }
+    // A smaller `top`: fewer bars, a larger "Other", still 100.0% in all.
+    let mut o = case.options();
+    o.query.top = 2;
+    let r = report(&partners_data(), &o).unwrap();
+    let s = tradegap::view_scene(&r, Interaction::default(), 640.0, 400.0, &FixedMeasure);
+    let bars: Vec<Target> = (0..3).map(Target::Partner).collect();
+    assert_eq!(
+        share_labels(&s, &bars),
+        [
+            "95.2%  $2.32 billion",
+            "1.4%  $34.2 million",
+            "3.4%  $83.8 million"
+        ]
+    );
+}
+
+#[test]
+fn with_one_partner_the_partners_view_says_so_and_draws_no_bar() {
+    let case = Case::balance("nk-china", 640.0, 400.0).view(View::Partners);
+    let r = case.report();
+    assert!(r.analysis.partners.single_partner);
+    let s = case.scene();
+    assert!(s.hits.is_empty());
+    assert!(focus_targets(View::Partners, &r.analysis).is_empty());
+    assert!(!s
+        .primitives
+        .iter()
+        .any(|p| matches!(p, Primitive::Rect { .. })));
+    // The note, whole, centred between the title and the footer; no share anywhere.
+    let centred: Vec<(f64, &str)> = s
+        .primitives
+        .iter()
+        .filter_map(|p| match p {
+            Primitive::Text {
+                x,
+                text,
+                align: tradegap::scene::Align::Center,
+                ..
+            } => Some((*x, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert!(centred.iter().all(|(x, _)| *x == 320.0));
+    let said = centred
+        .iter()
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(Some(said), r.partners_note);
+    assert!(!texts(&s).iter().any(|t| t.contains('%')));
+    // In Korean, on a phone.
+    let r = case.ko().report();
+    let s = tradegap::view_scene(&r, Interaction::default(), 320.0, 400.0, &FixedMeasure);
+    assert_eq!(geometry_problems(&s), Vec::<String>::new());
+    assert!(
+        texts(&s).contains(&"2023년 북한의 교역 상대국"),
+        "{:?}",
+        texts(&s)
+    );
+    assert!(s.hits.is_empty());
+    assert!(texts(&s).iter().any(|t| t.starts_with("자료에는 북한의")));
+}
+
+#[test]
+fn the_partners_view_is_asked_for_never_the_default() {
+    assert_eq!(View::from_name(" Partners "), Some(View::Partners));
+    assert_eq!(View::Partners.name(), "partners");
+    let mut o = Case::balance("partners", 640.0, 400.0).options();
+    o.view = None;
+    assert_eq!(report(&partners_data(), &o).unwrap().view, View::Balance);
+    // The partners of the latest year, not of the latest year with products, as the
+    // story would open on.
+    let csv = "year,exporter,importer,product_code,value\n\
+               2022,PRK,CHN,,100\n2022,PRK,CHN,6704,60\n2022,CHN,PRK,,200\n\
+               2023,PRK,CHN,,150\n2023,CHN,PRK,,250\n2023,PRK,RUS,,10\n";
+    let data = tradegap::parse::parse_trades(csv, tradegap::parse::Format::Csv).unwrap();
+    let mut o = options("PRK", "CHN", Lang::En);
+    o.view = Some(View::Story);
+    assert_eq!(report(&data, &o).unwrap().analysis.year, 2022);
+    o.view = Some(View::Partners);
+    let r = report(&data, &o).unwrap();
+    assert_eq!((r.analysis.year, r.analysis.partners.year), (2023, 2023));
+    assert_eq!(r.chart_text.partner_labels, ["China", "Russia"]);
+}
+
+#[test]
+fn at_its_preferred_height_the_partners_view_shows_every_bar() {
+    for (fixture, bars) in [("partners", 6), ("nk-china", 0)] {
+        let r = Case::balance(fixture, 640.0, 400.0)
+            .view(View::Partners)
+            .report();
+        for width in [320.0, 640.0, 1000.0] {
+            let h = tradegap::layout::preferred_height(
+                View::Partners,
+                &r.analysis,
+                &r.chart_text,
+                width,
+                &FixedMeasure,
+            );
+            let s = tradegap::view_scene(&r, Interaction::default(), width, h, &FixedMeasure);
+            assert_eq!(s.hits.len(), bars, "{fixture} {width}x{h}");
+            assert_eq!(geometry_problems(&s), Vec::<String>::new(), "{width}x{h}");
+            assert!(h < 400.0, "{fixture} {width}x{h}");
         }
     }
 }

@@ -1,14 +1,15 @@
-//! Words for interaction and comparison: tooltips and live-region lines for years and
-//! product bars, in English and Korean; the comparison year; records that a later year
+//! Words for interaction and comparison: tooltips and live-region lines for years,
+//! product bars and partner bars, in English and Korean; the comparison year; records that a later year
 //! beat; the year a story opens on.
 
 use tradegap::analyze::Direction;
 use tradegap::format::Lang;
 use tradegap::layout::View;
+use tradegap::parse::{parse_trades, Format};
 use tradegap::scene::Target;
 use tradegap::{describe, report, Report};
 
-use super::util::{options, report_csv, seed};
+use super::util::{options, report_csv, seed, test_path};
 
 fn seed_report(lang: Lang) -> Report {
     report(&seed(), &options("PRK", "CHN", lang)).expect("the seed reports")
@@ -387,5 +388,144 @@ fn composition_headings_carry_the_year_and_the_total() {
     assert_eq!(
         ko.chart_text.imports_heading,
         "2023년 대중국 수입: 20억 3천만 달러"
+    );
+}
+
+fn partners_report(lang: Lang) -> Report {
+    let text = std::fs::read_to_string(test_path("data/golden/partners.csv"))
+        .expect("the partners fixture is readable");
+    let data = parse_trades(&text, Format::Auto).expect("the partners fixture parses");
+    let mut o = options("PRK", "CHN", lang);
+    o.view = Some(View::Partners);
+    report(&data, &o).expect("the partners fixture reports")
+}
+
+#[test]
+fn partner_bars_in_english() {
+    check_table(
+        &partners_report(Lang::En),
+        &[
+            (
+                Target::Partner(0),
+                &[
+                    "China",
+                    "95.2% of total trade, 2023",
+                    "Exports: $292 million",
+                    "Imports: $2.03 billion",
+                    "Total: $2.32 billion",
+                ],
+                "China: 95.2% of North Korea's total trade in 2023, $2.32 billion; \
+                 exports $292 million, imports $2.03 billion.",
+            ),
+            // "Other" is the World's figures less the top five's.
+            (
+                Target::Partner(5),
+                &[
+                    "Other",
+                    "1.8% of total trade, 2023",
+                    "Exports: $14.5 million",
+                    "Imports: $29.3 million",
+                    "Total: $43.8 million",
+                ],
+                "Other: 1.8% of North Korea's total trade in 2023, $43.8 million; \
+                 exports $14.5 million, imports $29.3 million.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn partner_bars_in_korean() {
+    check_table(
+        &partners_report(Lang::Ko),
+        &[
+            (
+                Target::Partner(0),
+                &[
+                    "중국",
+                    "2023년 전체 교역의 95.2%",
+                    "수출: 2억 9천200만 달러",
+                    "수입: 20억 3천만 달러",
+                    "합계: 23억 2천만 달러",
+                ],
+                "중국: 2023년 북한의 전체 교역 가운데 95.2%, 23억 2천만 달러; \
+                 수출 2억 9천200만 달러, 수입 20억 3천만 달러.",
+            ),
+            (
+                Target::Partner(1),
+                &[
+                    "러시아",
+                    "2023년 전체 교역의 1.4%",
+                    "수출: 231만 달러",
+                    "수입: 3천190만 달러",
+                    "합계: 3천420만 달러",
+                ],
+                "러시아: 2023년 북한의 전체 교역 가운데 1.4%, 3천420만 달러; \
+                 수출 231만 달러, 수입 3천190만 달러.",
+            ),
+            (
+                Target::Partner(5),
+                &[
+                    "기타",
+                    "2023년 전체 교역의 1.8%",
+                    "수출: 1천450만 달러",
+                    "수입: 2천930만 달러",
+                    "합계: 4천380만 달러",
+                ],
+                "기타: 2023년 북한의 전체 교역 가운데 1.8%, 4천380만 달러; \
+                 수출 1천450만 달러, 수입 2천930만 달러.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn partner_bars_without_a_world_row_are_shares_of_the_partners_in_the_data() {
+    // No World row, and no figure for North Korea's exports to Russia.
+    let csv = "year,exporter,importer,value\n\
+               2023,PRK,CHN,300000000\n2023,CHN,PRK,2000000000\n\
+               2023,RUS,PRK,40000000\n";
+    let en = report_csv(csv, "PRK", "CHN", Lang::En);
+    check_table(
+        &en,
+        &[(
+            Target::Partner(1),
+            &[
+                "Russia",
+                "1.7% of trade with the partners in the data, 2023",
+                "Exports: no data",
+                "Imports: $40 million",
+                "Total: $40 million",
+            ],
+            "Russia: 1.7% of North Korea's trade with the partners in the data in 2023, \
+             $40 million; no figure for exports, imports $40 million.",
+        )],
+    );
+    check_table(
+        &report_csv(csv, "PRK", "CHN", Lang::Ko),
+        &[(
+            Target::Partner(1),
+            &[
+                "러시아",
+                "2023년 자료상 교역의 1.7%",
+                "수출: 자료 없음",
+                "수입: 4천만 달러",
+                "합계: 4천만 달러",
+            ],
+            "러시아: 2023년 북한의 자료상 교역 가운데 1.7%, 4천만 달러; \
+             수출 자료 없음, 수입 4천만 달러.",
+        )],
+    );
+    // Two partners, nothing left over: no "Other".
+    assert_eq!(describe(&en, Target::Partner(2)), None);
+}
+
+#[test]
+fn with_one_partner_there_is_no_bar_to_describe() {
+    let r = seed_report(Lang::En);
+    assert_eq!(describe(&r, Target::Partner(0)), None);
+    assert_eq!(
+        describe(&partners_report(Lang::En), Target::Partner(6)),
+        None
     );
 }
