@@ -91,7 +91,10 @@ impl Loader {
                 ErrorKind::BadOption("the file is not UTF-8 text; save it as UTF-8".into()),
             ))
         })?;
-        let opts = crate::parse::ReadOptions { keep: raw.focus };
+        let opts = crate::parse::ReadOptions {
+            keep: raw.focus,
+            partner: raw.partner,
+        };
         let data = crate::parse::parse_trades_with(text, raw.format, &opts).map_err(to_js_error)?;
         // Errors that only the analysis finds still name the file's own lines.
         let resolved = raw.resolve(&data).map_err(to_js_error)?;

@@ -13,6 +13,10 @@ export function loadWasm() {
 const UI = {
   en: {
     loading: 'Loading chart…',
+    reading: (bytes, total) => (total ? `Reading ${megabytes(bytes)} of ${megabytes(total)}…` : `Reading ${megabytes(bytes)}…`),
+    parsing: (bytes) => `Reading the figures in ${megabytes(bytes)}…`,
+    tooBig: (total, max) => `The file is ${megabytes(total)}, more than the limit of ${megabytes(max)} (max-bytes).`,
+    skipped: (n, why) => `${n.toLocaleString('en')} row${n === 1 ? '' : 's'} left out: ${why}`,
     error: 'This chart could not be drawn.',
     network: (url, why) => `The data at ${url} could not be loaded (${why}).`,
     noData: 'No data: give the element a src attribute, a <table> or a <script type="text/csv">.',
@@ -30,6 +34,10 @@ const UI = {
   },
   ko: {
     loading: '차트를 불러오는 중…',
+    reading: (bytes, total) => (total ? `${megabytes(total)} 중 ${megabytes(bytes)} 읽는 중…` : `${megabytes(bytes)} 읽는 중…`),
+    parsing: (bytes) => `${megabytes(bytes)}의 수치를 읽는 중…`,
+    tooBig: (total, max) => `파일(${megabytes(total)})이 한도 ${megabytes(max)}(max-bytes)를 넘습니다.`,
+    skipped: (n, why) => `${n.toLocaleString('ko')}행 제외: ${why}`,
     error: '차트를 그릴 수 없습니다.',
     network: (url, why) => `${url}의 데이터를 불러오지 못했습니다(${why}).`,
     noData: '데이터가 없습니다. src 속성, <table> 또는 <script type="text/csv">를 넣어 주세요.',
@@ -110,6 +118,7 @@ canvas:focus-visible:not([data-target]) { outline: 2px solid var(--tradegap-focu
   color: var(--tradegap-muted); background: var(--tradegap-background); }
 .status[hidden] { display: none; }
 .status[data-kind="error"] { color: var(--tradegap-text); border: 1px solid var(--tradegap-imports); }
+.status progress { width: min(20rem, 80%); }
 .status code { font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .actions { position: absolute; left: 0; right: 0; bottom: 0; height: 2.25rem; display: flex; gap: 0.25rem;
   align-items: center; padding: 0 8px; overflow: hidden; white-space: nowrap; font-size: 0.8rem; }
@@ -166,6 +175,12 @@ function el(tag, cls, text) {
   return e;
 }
 
+/** Whether some product in the analysis is shown by its bare code, for want of a name. */
+function needsLabels(a) {
+  const rows = [...(a.composition?.exports ?? []), ...(a.composition?.imports ?? [])];
+  return rows.some((r) => !r.other && r.label === r.code);
+}
+
 /** A CSV field, quoted when it must be. */
 function csvField(v) {
   const s = v == null ? '' : String(v);
@@ -219,7 +234,24 @@ function watchPixelRatio() {
 }
 
 const THEME_KEYS = ['exports', 'imports', 'balance', 'text', 'muted', 'grid', 'axis', 'background', 'highlight', 'focus'];
-const OPTION_ATTRIBUTES = ['focus', 'partner', 'year', 'lang', 'title', 'source', 'note', 'top', 'view', 'compare'];
+const OPTION_ATTRIBUTES = [
+  'focus', 'partner', 'year', 'lang', 'title', 'source', 'note', 'top', 'view', 'compare',
+  'format', 'prefer-source', 'mirror', 'groups', 'rollup', 'max-bytes',
+];
+
+// Files above this size are read by a worker, off the page's main thread.
+const WORKER_BYTES = 4e6;
+const DEFAULT_MAX_BYTES = 100e6;
+
+let hsLabels = null;
+/** The HS chapter and heading names (www/data/hs.csv), fetched once, only when needed. */
+function loadHsLabels() {
+  hsLabels ??= fetch(new URL('./data/hs.csv', import.meta.url)).then((r) => (r.ok ? r.text() : ''), () => '');
+  return hsLabels;
+}
+
+/** "12.3 MB" */
+const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
 
 /** Whether two targets from the core (`{kind, year}` or `{kind, flow, index}`) are one. */
 function sameTarget(a, b) {
@@ -255,6 +287,9 @@ export class TradeGap extends HTMLElement {
     if (e.key === 'Escape' && this.#tip) this.#dismiss();
   };
   analysis = null;
+  #labels = null; // HS names, once a file has needed them
+  #viaWorker = false;
+  #keptFocus = '';
 
   constructor() {
     super();
@@ -393,10 +428,13 @@ export class TradeGap extends HTMLElement {
 
   #options() {
     const o = { lang: this.#lang };
-    for (const key of ['focus', 'partner', 'title', 'note', 'source', 'view']) {
+    for (const key of ['focus', 'partner', 'title', 'note', 'source', 'view', 'format', 'mirror', 'groups', 'rollup']) {
       const v = this.getAttribute(key);
       if (v) o[key] = v;
     }
+    const prefer = this.getAttribute('prefer-source');
+    if (prefer) o.preferSource = prefer.split(',').map((s) => s.trim()).filter(Boolean);
+    if (this.#labels) o.labels = this.#labels;
     for (const key of ['year', 'top', 'compare']) {
       const v = this.getAttribute(key);
       if (v) o[key] = Number(v);
@@ -409,15 +447,24 @@ export class TradeGap extends HTMLElement {
     const generation = ++this.#generation;
     this.#slotFallback();
     try {
-      const origin = this.getAttribute('src') || 'inline';
-      if (this.#text === null || this.#loadedFrom !== origin) {
+      // A big file is read for one focus country; another focus means reading it again.
+      const origin = `${this.getAttribute('src') || 'inline'}|${this.getAttribute('format') || ''}`;
+      const fresh = this.#text === null || this.#loadedFrom !== origin;
+      if (fresh || (this.#viaWorker && this.#keptFocus !== (this.getAttribute('focus') || ''))) {
         this.#showStatus('loading', this.#ui.loading);
-        const [text] = await Promise.all([this.#readData(), loadWasm()]);
+        const [text] = await Promise.all([this.#readData(generation), loadWasm()]);
         if (generation !== this.#generation) return;
         this.#chart ??= new Chart(this.canvas);
         this.#text = text;
         this.#loadedFrom = origin;
-        this.#ready(this.#chart.load(text, this.#options()));
+        let analysis = this.#chart.load(text, this.#options());
+        // Products without names get the HS table's, fetched only now that they are needed.
+        if (!this.#labels && needsLabels(analysis)) {
+          this.#labels = await loadHsLabels();
+          if (generation !== this.#generation) return;
+          if (this.#labels) analysis = this.#chart.setOptions(this.#options());
+        }
+        this.#ready(analysis);
       } else {
         await loadWasm();
         if (generation !== this.#generation) return;
@@ -426,6 +473,59 @@ export class TradeGap extends HTMLElement {
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
     }
+  }
+
+  /**
+   * Reads a big file in a worker (tradegap-worker.js), showing how far it has got;
+   * resolves to the focus country's flows as native CSV.
+   */
+  #readInWorker(url, maxBytes, generation) {
+    const ui = this.#ui;
+    const focus = this.getAttribute('focus') || '';
+    const worker = new Worker(new URL('./tradegap-worker.js', import.meta.url), { type: 'module' });
+    const bar = el('progress');
+    const words = el('span', null, ui.loading);
+    this.status.hidden = false;
+    this.status.dataset.kind = 'loading';
+    this.status.replaceChildren(words, bar);
+    const progress = (detail) => this.dispatchEvent(new CustomEvent('tradegap:progress', { detail, bubbles: true }));
+    return new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (generation !== this.#generation) {
+          worker.terminate();
+          return;
+        }
+        if (data.type === 'progress') {
+          if (data.total) {
+            bar.max = data.total;
+            bar.value = data.bytes;
+          } else bar.removeAttribute('value');
+          words.textContent = data.phase === 'parse' ? ui.parsing(data.bytes) : ui.reading(data.bytes, data.total);
+          if (data.phase === 'parse') bar.removeAttribute('value');
+          progress({ phase: data.phase, bytes: data.bytes, total: data.total });
+          return;
+        }
+        worker.terminate();
+        if (data.type === 'done') {
+          this.#viaWorker = true;
+          this.#keptFocus = focus;
+          progress({ phase: 'done', bytes: data.bytes, total: data.bytes, rows: data.rows, kept: data.kept });
+          resolve(data.csv);
+        } else reject({ message: data.message, line: data.line, column: data.column });
+      };
+      worker.onerror = (e) => {
+        worker.terminate();
+        reject({ message: e.message || 'the worker failed', line: null, column: null });
+      };
+      const options = this.#options();
+      delete options.labels;
+      worker.postMessage({
+        url,
+        maxBytes,
+        options,
+        messages: { network: ui.network(url, '{why}') },
+      });
+    });
   }
 
   /** Slots the child <table> (the no-JavaScript fallback) into the hidden box, alone. */
@@ -438,9 +538,11 @@ export class TradeGap extends HTMLElement {
     else slot.assign();
   }
 
-  async #readData() {
+  async #readData(generation) {
     const src = this.getAttribute('src');
+    this.#viaWorker = false;
     if (src) {
+      const max = Number(this.getAttribute('max-bytes')) || DEFAULT_MAX_BYTES;
       let response;
       try {
         response = await fetch(src);
@@ -450,7 +552,19 @@ export class TradeGap extends HTMLElement {
       if (!response.ok) {
         throw { message: this.#ui.network(src, `HTTP ${response.status}`), line: null, column: null };
       }
-      return response.text();
+      const total = Number(response.headers.get('content-length')) || 0;
+      // Refused before it is read, when the server says how big it is.
+      if (total > max) {
+        response.body?.cancel();
+        throw { message: this.#ui.tooBig(total, max), line: null, column: null };
+      }
+      if (total > WORKER_BYTES && typeof Worker === 'function') {
+        response.body?.cancel();
+        return this.#readInWorker(new URL(src, document.baseURI).href, max, generation);
+      }
+      const text = await response.text();
+      if (text.length > max) throw { message: this.#ui.tooBig(text.length, max), line: null, column: null };
+      return text;
     }
     const script = this.querySelector('script[type="text/csv"], script[type="application/json"]');
     if (script) return script.textContent;
@@ -558,6 +672,8 @@ export class TradeGap extends HTMLElement {
       const values = c.values.map((v) => `${v.source}: ${v.value}`).join('; ');
       parts.push(el('p', null, `${c.year} ${c.exporter}→${c.importer} ${c.product ?? ''}: ${values}`));
     }
+    for (const note of [analysis.reportingNote, analysis.partnersNote]) if (note) parts.push(el('p', null, note));
+    for (const s of analysis.skipped ?? []) parts.push(el('p', null, ui.skipped(s.rows, s.reason)));
     const close = el('button', null, ui.close);
     close.type = 'button';
     close.addEventListener('click', () => this.#toggleAbout(false));

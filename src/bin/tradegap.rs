@@ -101,7 +101,8 @@ options:
         progress.message("parsing");
         // Converting keeps every flow; an analysis needs only the focus country's.
         let keep = if args.to_native { None } else { args.focus };
-        let parsed = parse_trades_with(&text, args.format, &ReadOptions { keep });
+        let partner = if args.to_native { None } else { args.partner };
+        let parsed = parse_trades_with(&text, args.format, &ReadOptions { keep, partner });
         progress.done();
         let data = match parsed {
             Ok(d) => d,

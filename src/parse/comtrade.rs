@@ -242,7 +242,7 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
             Direction::In(k) => (par, rep, k),
         };
         let code = r.required(product)?;
-        if !builder.keeps(exporter, importer) {
+        if !builder.keeps(exporter, importer, !is_total(code)) {
             // Still checked, never built: a big file's other countries cost no allocation.
             r.year(year)?;
             r.value(value)?;

@@ -109,6 +109,9 @@ pub fn detect(text: &str) -> Format {
 pub struct ReadOptions {
     /// Keep only flows to or from this country (rows are still checked for errors).
     pub keep: Option<CountryCode>,
+    /// With `keep`: product rows only with this partner; other partners' totals stay,
+    /// for the partner shares.
+    pub partner: Option<CountryCode>,
 }
 
 /// Parses trade flows from text.

@@ -93,18 +93,30 @@ pub struct FlowBuilder {
     pub dataset: Dataset,
     seen: HashMap<RowKey, u32>,
     keep: Option<CountryCode>,
+    partner: Option<CountryCode>,
 }
 
 impl FlowBuilder {
-    /// Whether a flow between these countries would be kept.
-    pub fn keeps(&self, exporter: CountryCode, importer: CountryCode) -> bool {
-        self.keep.map_or(true, |k| exporter == k || importer == k)
+    /// Whether a flow between these countries, of a product or the total, would be kept.
+    pub fn keeps(&self, exporter: CountryCode, importer: CountryCode, product: bool) -> bool {
+        let Some(k) = self.keep else {
+            return true;
+        };
+        let other = if exporter == k {
+            importer
+        } else if importer == k {
+            exporter
+        } else {
+            return false;
+        };
+        !product || self.partner.map_or(true, |p| p == other)
     }
 
     /// A builder that keeps what `opts` asks for.
     pub fn new(opts: &ReadOptions) -> Self {
         FlowBuilder {
             keep: opts.keep,
+            partner: opts.partner,
             ..FlowBuilder::default()
         }
     }
@@ -182,7 +194,7 @@ impl FlowBuilder {
     /// product, kind and source is an error naming the first one's line.
     pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
         self.dataset.rows_read += 1;
-        if !self.keeps(flow.exporter, flow.importer) {
+        if !self.keeps(flow.exporter, flow.importer, flow.product.is_some()) {
             return Ok(());
         }
         let key = (

@@ -949,3 +949,33 @@ fn mutated_downloads_never_panic() {
         }
     }
 }
+
+// A big file is read for one focus and partner: rows of other countries are checked
+// but not kept, other partners keep only their totals, and every row is counted.
+#[test]
+fn reading_for_a_focus_keeps_its_flows_and_counts_every_row() {
+    use tradegap::parse::{parse_trades_with, ReadOptions};
+    let text = fixture("comtrade-china.csv");
+    let all = parse_trades(&text, Format::Auto).unwrap();
+    let (prk, chn) = (code("PRK"), code("CHN"));
+    let opts = ReadOptions {
+        keep: Some(prk),
+        partner: Some(chn),
+    };
+    let kept = parse_trades_with(&text, Format::Auto, &opts).unwrap();
+    assert_eq!(kept.rows_read, all.rows_read);
+    assert!(!kept.flows.is_empty() && kept.flows.len() <= all.flows.len());
+    for f in &kept.flows {
+        assert!(f.exporter == prk || f.importer == prk, "{f:?}");
+        if f.product.is_some() {
+            assert!(f.exporter == chn || f.importer == chn, "{f:?}");
+        }
+    }
+    let expected = all
+        .flows
+        .iter()
+        .filter(|f| f.exporter == prk || f.importer == prk)
+        .filter(|f| f.product.is_none() || f.exporter == chn || f.importer == chn)
+        .count();
+    assert_eq!(kept.flows.len(), expected);
+}
