@@ -1,0 +1,55 @@
+// Issue 5's downloads in the element: Comtrade, legacy Comtrade, BACI and WITS files
+// each drive a chart; the reported-figures file shows its conflicts, and a preferred
+// source settles some of them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('each download drives its chart, and disagreeing sources are shown, not summed', async () => {
+  const { page, errors } = await openPage(env.browser, `${env.url}/examples/formats.html`, { viewport: { width: 900, height: 900 } });
+  const ids = ['comtrade', 'legacy', 'baci', 'wits', 'reported', 'reported-preferred'];
+  const a = {};
+  for (const id of ids) a[id] = await waitForEvent(page, id, 'tradegap:ready');
+
+  const y2023 = a.comtrade.years.find((y) => y.year === 2023);
+  assert.equal(y2023.exports, 291890000);
+  assert.equal(y2023.imports, 2031690000);
+  assert.match(a.comtrade.sources[0].name, /China customs \(UN Comtrade\)/);
+  assert.match(a.comtrade.reportingNote, /China's report/);
+  assert.equal(a.legacy.years.find((y) => y.year === 2017).imports, 3327000000);
+  assert.ok(a.baci.years.length > 0);
+  // WITS from China's side: a surplus.
+  assert.ok(a.wits.years.find((y) => y.year === 2023).balance > 0);
+
+  // Conflicted cells are null, never a sum, and listed; a preferred source settles some.
+  assert.ok(a.reported.conflicts.length > 0);
+  for (const c of a.reported.conflicts) {
+    const y = a.reported.years.find((y) => y.year === c.year);
+    if (!c.product && y) {
+      const flow = c.exporter === 'PRK' ? y.exports : y.imports;
+      assert.equal(flow, null, `${c.year} ${c.exporter}→${c.importer} is left out`);
+    }
+  }
+  assert.ok(a['reported-preferred'].conflicts.length < a.reported.conflicts.length);
+  const warning = await page.$eval('#reported', (el) => el.shadowRoot.querySelector('.warning').textContent);
+  assert.match(warning, new RegExp(`^${a.reported.conflicts.length} figures left out: the sources disagree$`));
+
+  for (const id of ids) {
+    await page.$eval(`#${id}`, (el) => el.scrollIntoView());
+    await page.waitForTimeout(50);
+    const px = await countColours(page, `#${id}`, ['#2166ac', '#d6604d']);
+    assert.ok(px.counts[0] + px.counts[1] > 300, `${id} draws bars (${px.counts})`);
+    await (await page.$(`#${id}`)).screenshot({ path: path.join(OUT, `format-${id}.png`) });
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
