@@ -267,16 +267,16 @@ impl<'a> Narrator<'a> {
                 format!("Imports from {p}"),
                 "Balance".to_string(),
                 "Source:".to_string(),
-                "and {n} more, listed below the chart".to_string(),
-                "{n} sources, listed below the chart".to_string(),
+                "and {n} more under Sources".to_string(),
+                "{n} sources, listed under Sources".to_string(),
             ),
             Lang::Ko => (
                 format!("대{p} 수출"),
                 format!("대{p} 수입"),
                 "무역수지".to_string(),
                 "출처:".to_string(),
-                "외 {n}건(차트 아래 목록)".to_string(),
-                "{n}건(차트 아래 목록)".to_string(),
+                "외 {n}건(출처 참고)".to_string(),
+                "{n}건(출처 참고)".to_string(),
             ),
         };
         ChartText {

@@ -295,7 +295,7 @@ pub struct ChartText {
     pub sources: Vec<String>,
     /// What to write for sources that did not fit ("and 3 more"); `{n}` is the count.
     pub more_sources: String,
-    /// What to write when no source fits by name ("{n} sources, listed below the chart").
+    /// What to write when no source fits by name ("{n} sources, listed under Sources").
     pub sources_below: String,
     /// A note for the footer.
     pub note: Option<String>,
