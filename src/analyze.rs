@@ -47,6 +47,28 @@ impl Query {
             groups: Vec::new(),
         }
     }
+
+    /// A query for `focus` and `partner`, taking what the caller left out from the
+    /// data's first flow: its exporter as the focus, and as the partner the country on
+    /// its other side from the focus. `None` when one is missing and the data is empty.
+    pub fn with_defaults(
+        data: &Dataset,
+        focus: Option<CountryCode>,
+        partner: Option<CountryCode>,
+    ) -> Option<Query> {
+        let first = data.flows.first();
+        let focus = focus.or(first.map(|f| f.exporter))?;
+        let partner = partner.or_else(|| {
+            first.map(|f| {
+                if f.exporter == focus {
+                    f.importer
+                } else {
+                    f.exporter
+                }
+            })
+        })?;
+        Some(Query::new(focus, partner))
+    }
 }
 
 /// A change from the previous year that has data for the same measure.

@@ -594,21 +594,8 @@ impl RawOptions {
 
     /// Full options; a missing focus or partner is taken from the first flow.
     fn resolve(&self, data: &Dataset) -> Result<Options, Error> {
-        let first = data.flows.first();
-        let focus = self.focus.or(first.map(|f| f.exporter));
-        let partner = self.partner.or_else(|| {
-            first.map(|f| {
-                if Some(f.exporter) == focus {
-                    f.importer
-                } else {
-                    f.exporter
-                }
-            })
-        });
-        let (Some(focus), Some(partner)) = (focus, partner) else {
-            return Err(bad_option("give a focus and a partner country".into()));
-        };
-        let mut query = Query::new(focus, partner);
+        let mut query = Query::with_defaults(data, self.focus, self.partner)
+            .ok_or_else(|| bad_option("give a focus and a partner country".into()))?;
         query.year = self.year;
         query.top = self.top;
         query.prefer_source = self.prefer_source.clone();

@@ -314,21 +314,8 @@ options:
     }
 
     fn options(data: &Dataset, a: &Args) -> Result<Options, String> {
-        let first = data.flows.first();
-        let focus = a.focus.or(first.map(|f| f.exporter));
-        let partner = a.partner.or_else(|| {
-            first.map(|f| {
-                if Some(f.exporter) == focus {
-                    f.importer
-                } else {
-                    f.exporter
-                }
-            })
-        });
-        let (Some(focus), Some(partner)) = (focus, partner) else {
-            return Err("give --focus and --partner".into());
-        };
-        let mut q = Query::new(focus, partner);
+        let mut q =
+            Query::with_defaults(data, a.focus, a.partner).ok_or("give --focus and --partner")?;
         q.year = a.year;
         q.top = a.top;
         q.prefer_source = a.prefer_source.clone();

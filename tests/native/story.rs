@@ -294,3 +294,19 @@ fn seen_from_china_in_english_and_korean() {
         ]
     );
 }
+
+// A missing focus or partner comes from the data's first flow, for the CLI and the element alike.
+#[test]
+fn a_missing_focus_or_partner_comes_from_the_first_flow() {
+    let data = seed();
+    let first = &data.flows[0];
+    let q = Query::with_defaults(&data, None, None).expect("the seed has flows");
+    assert_eq!((q.focus, q.partner), (first.exporter, first.importer));
+    let q = Query::with_defaults(&data, Some(first.importer), None).unwrap();
+    assert_eq!((q.focus, q.partner), (first.importer, first.exporter));
+    let q = Query::with_defaults(&data, None, Some(code("USA"))).unwrap();
+    assert_eq!((q.focus, q.partner), (first.exporter, code("USA")));
+    let empty = tradegap::model::Dataset::default();
+    assert_eq!(Query::with_defaults(&empty, Some(code("PRK")), None), None);
+    assert!(Query::with_defaults(&empty, Some(code("PRK")), Some(code("CHN"))).is_some());
+}
