@@ -1,7 +1,7 @@
 //! The balance view: exports above and imports below a zero line for each year,
 //! the balance as a line with markers, a money axis, the record annotated.
 
-use super::frame::{circle, footer, header, line_height, text, Area, Metrics};
+use super::frame::{circle, frame, line_height, text, Area, Metrics};
 use super::text::ellipsize;
 use super::ChartText;
 use crate::analyze::{Analysis, Direction};
@@ -30,21 +30,7 @@ pub(super) fn balance_view(
     selected: Option<i32>,
     m: &dyn TextMeasure,
 ) -> Scene {
-    let k = Metrics::for_width(width);
-    let mut s = Scene {
-        width,
-        height,
-        ..Scene::default()
-    };
-    let top = header(&mut s, t, &k, true, m);
-    // Footer, laid out from the bottom up so the plot gets what is left.
-    let bottom = footer(&mut s, t, &k, m);
-    let area = Area {
-        left: k.pad,
-        top,
-        right: width - k.pad,
-        bottom,
-    };
+    let (mut s, k, area) = frame(t, width, height, true, m);
     plot(&mut s, a, t, &k, area, selected, m);
     s
 }

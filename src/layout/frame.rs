@@ -44,6 +44,33 @@ pub(super) struct Area {
     pub bottom: f64,
 }
 
+/// A scene of `width` × `height` with its title (and legend, when asked) and footer
+/// drawn, the sizes for its width, and the area left between them for the view.
+pub(super) fn frame(
+    t: &ChartText,
+    width: f64,
+    height: f64,
+    legend: bool,
+    m: &dyn TextMeasure,
+) -> (Scene, Metrics, Area) {
+    let k = Metrics::for_width(width);
+    let mut s = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    let top = header(&mut s, t, &k, legend, m);
+    // Footer, laid out from the bottom up so the view gets what is left.
+    let bottom = footer(&mut s, t, &k, m);
+    let area = Area {
+        left: k.pad,
+        top,
+        right: width - k.pad,
+        bottom,
+    };
+    (s, k, area)
+}
+
 /// Draws the title and, when asked, the legend; returns the y below them.
 pub(super) fn header(
     s: &mut Scene,

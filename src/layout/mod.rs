@@ -14,7 +14,7 @@ use crate::analyze::Analysis;
 use crate::format::Lang;
 use crate::measure::TextMeasure;
 use crate::scene::{Highlight, Scene};
-use frame::{footer, header, Area, Metrics};
+use frame::{frame, Area, Metrics};
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -144,20 +144,8 @@ fn framed(
     m: &dyn TextMeasure,
     part: Part,
 ) -> Scene {
-    let k = Metrics::for_width(width);
-    let mut s = Scene {
-        width,
-        height,
-        ..Scene::default()
-    };
-    let top = header(&mut s, t, &k, false, m);
-    let bottom = footer(&mut s, t, &k, m) - 10.0;
-    let area = Area {
-        left: k.pad,
-        top,
-        right: width - k.pad,
-        bottom,
-    };
+    let (mut s, k, mut area) = frame(t, width, height, false, m);
+    area.bottom -= 10.0;
     part(&mut s, a, t, &k, area, m);
     s
 }
@@ -180,26 +168,21 @@ pub fn preferred_height(
     width: f64,
     m: &dyn TextMeasure,
 ) -> f64 {
-    let k = Metrics::for_width(width);
     let balance = (width * 10.0 / 16.0).clamp(300.0, 560.0);
     if view == View::Balance {
         return balance;
     }
     // The frame's height, from a scene that is laid out and thrown away.
-    let mut probe = Scene {
-        width,
-        height: 10_000.0,
-        ..Scene::default()
-    };
-    let top = header(&mut probe, t, &k, view == View::Story, m);
-    let frame = top + (probe.height - footer(&mut probe, t, &k, m));
+    const PROBE_H: f64 = 10_000.0;
+    let (_, k, area) = frame(t, width, PROBE_H, view == View::Story, m);
+    let frame_h = area.top + (PROBE_H - area.bottom);
     let body = match view {
         View::Partners => partners::natural_height(a, t, &k, width, m),
         _ => composition::natural_height(a, t, &k, width, m, false),
     } + 10.0;
     let h = match view {
-        View::Story => frame + STORY_BALANCE_PREFERRED + STORY_GAP + body,
-        _ => frame + body,
+        View::Story => frame_h + STORY_BALANCE_PREFERRED + STORY_GAP + body,
+        _ => frame_h + body,
     };
     h.ceil()
 }
@@ -213,21 +196,9 @@ pub fn story_scene(
     height: f64,
     m: &dyn TextMeasure,
 ) -> Scene {
-    let k = Metrics::for_width(width);
-    let mut s = Scene {
-        width,
-        height,
-        ..Scene::default()
-    };
-    let top = header(&mut s, t, &k, true, m);
-    let bottom = footer(&mut s, t, &k, m);
+    let (mut s, k, full) = frame(t, width, height, true, m);
+    let (top, bottom) = (full.top, full.bottom);
     let middle = bottom - top;
-    let full = Area {
-        left: k.pad,
-        top,
-        right: width - k.pad,
-        bottom,
-    };
     // The composition takes what it needs at its roomiest, within limits that leave
     // the balance chart readable.
     let roomy = composition::natural_height(a, t, &k, width, m, false);
@@ -248,10 +219,8 @@ pub fn story_scene(
         t,
         &k,
         Area {
-            left: k.pad,
-            top,
-            right: width - k.pad,
             bottom: split - STORY_GAP,
+            ..full
         },
         Some(a.year),
         m,
@@ -262,10 +231,9 @@ pub fn story_scene(
         t,
         &k,
         Area {
-            left: k.pad,
             top: split,
-            right: width - k.pad,
             bottom: bottom - 10.0,
+            ..full
         },
         m,
     );
