@@ -246,6 +246,8 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
             // Still checked, never built: a big file's other countries cost no allocation.
             r.year(year)?;
             r.value(value)?;
+            r.opt_value(cif)?;
+            r.opt_value(fob)?;
             builder.dataset.rows_read += 1;
             continue;
         }

@@ -979,3 +979,27 @@ fn reading_for_a_focus_keeps_its_flows_and_counts_every_row() {
         .count();
     assert_eq!(kept.flows.len(), expected);
 }
+
+// See: reading for a focus, the Comtrade reader skipped other countries' rows after
+// checking only their year and value, so a bad CIF or FOB value there went unnoticed
+// that reading the whole file reports.
+#[test]
+fn regression_other_countries_cif_and_fob_values_are_checked_when_reading_for_a_focus() {
+    use tradegap::parse::{parse_trades_with, ReadOptions};
+    let text = fixture("comtrade-china.csv").replacen(
+        ",164000000000,,164000000000,",
+        ",n/a,,164000000000,",
+        1,
+    );
+    let all = parse_trades(&text, Format::Auto).map(|_| ()).unwrap_err();
+    let opts = ReadOptions {
+        keep: Some(code("PRK")),
+        partner: Some(code("CHN")),
+    };
+    let kept = parse_trades_with(&text, Format::Auto, &opts)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(kept.to_string(), all.to_string());
+    assert!(all.to_string().contains("\"n/a\""), "{all}");
+}
+
