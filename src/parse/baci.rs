@@ -105,7 +105,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
         builder.add(flow)?;
     }
     for total in totals {
-        builder.add(total)?;
+        builder.add_derived(total)?;
     }
     super::finish(builder.dataset, h.line, rows)
 }

@@ -194,6 +194,12 @@ impl FlowBuilder {
     /// product, kind and source is an error naming the first one's line.
     pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
         self.dataset.rows_read += 1;
+        self.add_derived(flow)
+    }
+
+    /// Adds a flow that a reader built from rows already counted (BACI's totals), as
+    /// [`FlowBuilder::add`] does but without counting it as a row read.
+    pub fn add_derived(&mut self, flow: Flow) -> Result<(), Error> {
         if !self.keeps(flow.exporter, flow.importer, flow.product.is_some()) {
             return Ok(());
         }

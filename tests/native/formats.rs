@@ -1003,3 +1003,11 @@ fn regression_other_countries_cif_and_fob_values_are_checked_when_reading_for_a_
     assert!(all.to_string().contains("\"n/a\""), "{all}");
 }
 
+// See: BACI's totals, which the reader adds up itself, were counted as rows read (12 for
+// a file of 7 rows): the count that tradegap:progress reports.
+#[test]
+fn regression_baci_rows_read_counts_the_files_rows_not_the_totals_it_adds() {
+    let data = parse("baci.csv");
+    assert_eq!(data.rows_read, 7);
+    assert!(data.flows.len() > 7, "totals are still added");
+}
