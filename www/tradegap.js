@@ -290,6 +290,7 @@ export class TradeGap extends HTMLElement {
   #labels = null; // HS names, once a file has needed them
   #viaWorker = false;
   #keptFocus = '';
+  #parsed = false; // whether the core holds #text as parsed data
 
   constructor() {
     super();
@@ -457,7 +458,8 @@ export class TradeGap extends HTMLElement {
         this.#chart ??= new Chart(this.canvas);
         this.#text = text;
         this.#loadedFrom = origin;
-        let analysis = this.#chart.load(text, this.#options());
+        this.#parsed = false;
+        let analysis = this.#analyse();
         // Products without names get the HS table's, fetched only now that they are needed.
         if (!this.#labels && needsLabels(analysis)) {
           this.#labels = await loadHsLabels();
@@ -468,11 +470,22 @@ export class TradeGap extends HTMLElement {
       } else {
         await loadWasm();
         if (generation !== this.#generation) return;
-        this.#ready(this.#chart.setOptions(this.#options()));
+        this.#ready(this.#analyse());
       }
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
     }
+  }
+
+  /**
+   * Analyses the text with the current options; parses it first unless the core already
+   * holds it (a load that failed, on an option or on the data, is parsed again).
+   */
+  #analyse() {
+    if (this.#parsed) return this.#chart.setOptions(this.#options());
+    const analysis = this.#chart.load(this.#text, this.#options());
+    this.#parsed = true;
+    return analysis;
   }
 
   /**

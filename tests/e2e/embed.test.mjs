@@ -259,3 +259,27 @@ test('markup in data, titles and notes stays text', async () => {
   assert.equal(dialogs, 0);
   await page.close();
 });
+
+// See: when the first load failed on an option (a focus that is not a country code),
+// the data was never handed to the core, yet the element counted it as loaded: fixing
+// the attribute re-analysed nothing and showed "no data loaded" until the src changed.
+test('regression: a chart whose first load failed on an option recovers when the option is fixed', async () => {
+  const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`);
+  await waitForEvent(page, 'from-table', 'tradegap:ready');
+  await page.evaluate(() => {
+    const el = document.createElement('trade-gap');
+    el.id = 'bad-focus';
+    el.setAttribute('src', '../data/nk-china-trade.csv');
+    el.setAttribute('focus', 'XX');
+    el.setAttribute('partner', 'CHN');
+    document.querySelector('main').prepend(el);
+  });
+  const failed = await waitForEvent(page, 'bad-focus', 'tradegap:error');
+  assert.match(failed.message, /focus "XX"/);
+  await page.$eval('#bad-focus', (el) => el.setAttribute('focus', 'PRK'));
+  const a = await waitForEvent(page, 'bad-focus', 'tradegap:ready');
+  assert.equal(a.focus, 'PRK');
+  assert.equal(a.years.find((y) => y.year === 2023).balance, 290e6 - 2.03e9);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
