@@ -289,7 +289,7 @@ export class TradeGap extends HTMLElement {
   analysis = null;
   #labels = null; // HS names, once a file has needed them
   #viaWorker = false;
-  #keptFocus = '';
+  #keptFor = ''; // the focus and partner whose flows a worker kept from a big file
   #parsed = false; // whether the core holds #text as parsed data
 
   constructor() {
@@ -399,6 +399,11 @@ export class TradeGap extends HTMLElement {
     this.#frame = 0;
   }
 
+  /** What a worker keeps from a big file: the focus's flows, products only with the partner. */
+  #keepKey() {
+    return `${this.getAttribute('focus') || ''}|${this.getAttribute('partner') || ''}`;
+  }
+
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     // A selection writes `year` after it has analysed: nothing more to do.
@@ -448,10 +453,10 @@ export class TradeGap extends HTMLElement {
     const generation = ++this.#generation;
     this.#slotFallback();
     try {
-      // A big file is read for one focus country; another focus means reading it again.
+      // A big file is read for one focus and partner; another means reading it again.
       const origin = `${this.getAttribute('src') || 'inline'}|${this.getAttribute('format') || ''}`;
       const fresh = this.#text === null || this.#loadedFrom !== origin;
-      if (fresh || (this.#viaWorker && this.#keptFocus !== (this.getAttribute('focus') || ''))) {
+      if (fresh || (this.#viaWorker && this.#keptFor !== this.#keepKey())) {
         this.#showStatus('loading', this.#ui.loading);
         const [text] = await Promise.all([this.#readData(generation), loadWasm()]);
         if (generation !== this.#generation) return;
@@ -494,7 +499,7 @@ export class TradeGap extends HTMLElement {
    */
   #readInWorker(url, maxBytes, generation) {
     const ui = this.#ui;
-    const focus = this.getAttribute('focus') || '';
+    const keep = this.#keepKey();
     const worker = new Worker(new URL('./tradegap-worker.js', import.meta.url), { type: 'module' });
     const bar = el('progress');
     const words = el('span', null, ui.loading);
@@ -521,7 +526,7 @@ export class TradeGap extends HTMLElement {
         worker.terminate();
         if (data.type === 'done') {
           this.#viaWorker = true;
-          this.#keptFocus = focus;
+          this.#keptFor = keep;
           progress({ phase: 'done', bytes: data.bytes, total: data.bytes, rows: data.rows, kept: data.kept });
           resolve(data.csv);
         } else reject({ message: data.message, line: data.line, column: data.column });

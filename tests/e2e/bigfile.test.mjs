@@ -105,3 +105,65 @@ test('a file over max-bytes is refused before it is read', async () => {
   assert.match(detail.message, /^The file is 63\.\d MB, more than the limit of 1\.0 MB \(max-bytes\)\.$/);
   await page.close();
 });
+
+/** Opens a page that counts the workers the element starts and terminates. */
+async function countingWorkers() {
+  const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`);
+  await waitForEvent(page, 'from-table', 'tradegap:ready');
+  await page.evaluate(() => {
+    window.__workers = { started: 0, terminated: 0 };
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.__workers.started++;
+      }
+      terminate() {
+        window.__workers.terminated++;
+        super.terminate();
+      }
+    };
+    window.__progress = [];
+    document.addEventListener('tradegap:progress', (e) => window.__progress.push(e.detail));
+  });
+  return { page, errors };
+}
+
+function addBig(page, id, attributes) {
+  return page.evaluate(
+    ([id, attributes]) => {
+      const el = document.createElement('trade-gap');
+      el.id = id;
+      el.setAttribute('src', '../data/generated/comtrade-1m.csv');
+      for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+      document.querySelector('main').prepend(el);
+    },
+    [id, attributes],
+  );
+}
+
+// See: the worker read a big file with only the focus and partner's product rows, but a
+// new partner re-read it only when the focus changed: the new partner's products were
+// missing (its composition empty) until the focus changed too.
+test('regression: a new partner reads a big file again, so that its products are there', async () => {
+  const { page, errors } = await countingWorkers();
+  await addBig(page, 'big-partner', { focus: 'PRK', partner: 'CHN', view: 'composition' });
+  const first = await waitForEvent(page, 'big-partner', 'tradegap:ready');
+  assert.ok(first.composition.exports.length > 0);
+  const ready = page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        document.querySelector('#big-partner').addEventListener('tradegap:ready', (e) => resolve(e.detail), { once: true }),
+      ),
+  );
+  await page.$eval('#big-partner', (el) => el.setAttribute('partner', 'KOR'));
+  const second = await ready;
+  assert.equal(second.partner, 'KOR');
+  assert.ok(second.composition.exports.length > 0, 'KOR products were kept');
+  assert.ok(second.productYears.length > 0);
+  const started = await page.evaluate(() => window.__workers.started);
+  assert.equal(started, 2, 'the file was read again for the new partner');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
