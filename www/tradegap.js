@@ -290,6 +290,7 @@ export class TradeGap extends HTMLElement {
   #labels = null; // HS names, once a file has needed them
   #viaWorker = false;
   #keptFor = ''; // the focus and partner whose flows a worker kept from a big file
+  #worker = null; // the worker reading a big file, while it reads
   #parsed = false; // whether the core holds #text as parsed data
 
   constructor() {
@@ -397,6 +398,13 @@ export class TradeGap extends HTMLElement {
     document.removeEventListener('keydown', this.#onDocumentKey);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    // A read for a page it is no longer on; connecting again starts another.
+    this.#stopWorker();
+  }
+
+  #stopWorker() {
+    this.#worker?.terminate();
+    this.#worker = null;
   }
 
   /** What a worker keeps from a big file: the focus's flows, products only with the partner. */
@@ -452,6 +460,8 @@ export class TradeGap extends HTMLElement {
   async #update() {
     const generation = ++this.#generation;
     this.#slotFallback();
+    // Whatever a worker is still reading is for an earlier load.
+    this.#stopWorker();
     try {
       // A big file is read for one focus and partner; another means reading it again.
       const origin = `${this.getAttribute('src') || 'inline'}|${this.getAttribute('format') || ''}`;
@@ -501,6 +511,11 @@ export class TradeGap extends HTMLElement {
     const ui = this.#ui;
     const keep = this.#keepKey();
     const worker = new Worker(new URL('./tradegap-worker.js', import.meta.url), { type: 'module' });
+    this.#worker = worker;
+    const stop = () => {
+      worker.terminate();
+      if (this.#worker === worker) this.#worker = null;
+    };
     const bar = el('progress');
     const words = el('span', null, ui.loading);
     this.status.hidden = false;
@@ -510,7 +525,7 @@ export class TradeGap extends HTMLElement {
     return new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
         if (generation !== this.#generation) {
-          worker.terminate();
+          stop();
           return;
         }
         if (data.type === 'progress') {
@@ -523,7 +538,7 @@ export class TradeGap extends HTMLElement {
           progress({ phase: data.phase, bytes: data.bytes, total: data.total });
           return;
         }
-        worker.terminate();
+        stop();
         if (data.type === 'done') {
           this.#viaWorker = true;
           this.#keptFor = keep;
@@ -532,7 +547,7 @@ export class TradeGap extends HTMLElement {
         } else reject({ message: data.message, line: data.line, column: data.column });
       };
       worker.onerror = (e) => {
-        worker.terminate();
+        stop();
         reject({ message: e.message || 'the worker failed', line: null, column: null });
       };
       const options = this.#options();

@@ -167,3 +167,28 @@ test('regression: a new partner reads a big file again, so that its products are
   await page.close();
 });
 
+// See: a worker still reading went on (fetching and parsing a 64 MB file) after its
+// element left the page or started another load; it stopped only at its next message.
+test('regression: a reading worker is stopped at once when its element leaves or loads again', async () => {
+  const { page, errors } = await countingWorkers();
+  await addBig(page, 'big-gone', { focus: 'PRK', partner: 'CHN' });
+  await page.waitForFunction(() => window.__progress.some((p) => p.phase === 'read'));
+  const gone = await page.evaluate(() => {
+    document.querySelector('#big-gone').remove();
+    return { ...window.__workers };
+  });
+  assert.deepEqual(gone, { started: 1, terminated: 1 });
+
+  await addBig(page, 'big-again', { focus: 'PRK', partner: 'CHN' });
+  await page.waitForFunction(() => window.__workers.started === 2 && window.__progress.filter((p) => p.phase === 'read').length > 2);
+  const again = await page.evaluate(() => {
+    document.querySelector('#big-again').setAttribute('focus', 'KOR');
+    return { ...window.__workers };
+  });
+  assert.equal(again.terminated, 2, 'the first read stopped before the second began');
+  const a = await waitForEvent(page, 'big-again', 'tradegap:ready');
+  assert.equal(a.focus, 'KOR');
+  assert.ok(!(await page.evaluate(() => window.__events.some((e) => e.id === 'big-gone'))), 'the removed element never became ready');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
