@@ -49,22 +49,26 @@ impl Query {
     }
 
     /// A query for `focus` and `partner`, taking what the caller left out from the
-    /// data's first flow: its exporter as the focus, and as the partner the country on
-    /// its other side from the focus. `None` when one is missing and the data is empty.
+    /// data: the first flow's exporter as the focus, and as the partner the other side of
+    /// the first flow that involves the focus (of the first flow when none does, so that
+    /// the analysis says there is no trade between them). `None` when one is missing and
+    /// the data is empty.
     pub fn with_defaults(
         data: &Dataset,
         focus: Option<CountryCode>,
         partner: Option<CountryCode>,
     ) -> Option<Query> {
-        let first = data.flows.first();
-        let focus = focus.or(first.map(|f| f.exporter))?;
+        let focus = focus.or(data.flows.first().map(|f| f.exporter))?;
         let partner = partner.or_else(|| {
-            first.map(|f| {
-                if f.exporter == focus {
-                    f.importer
-                } else {
-                    f.exporter
-                }
+            let mut flows = data.flows.iter();
+            let first = flows
+                .clone()
+                .find(|f| f.exporter == focus || f.importer == focus)
+                .or(flows.next())?;
+            Some(if first.exporter == focus {
+                first.importer
+            } else {
+                first.exporter
             })
         })?;
         Some(Query::new(focus, partner))

@@ -310,3 +310,25 @@ fn a_missing_focus_or_partner_comes_from_the_first_flow() {
     assert_eq!(Query::with_defaults(&empty, Some(code("PRK")), None), None);
     assert!(Query::with_defaults(&empty, Some(code("PRK")), Some(code("CHN"))).is_some());
 }
+
+// See: with a focus and no partner, the partner came from the data's first flow even
+// when the focus was not in it: a country the focus may not trade with at all, and not
+// the one a big file read for that focus (its first kept flow) gives.
+#[test]
+fn regression_a_missing_partner_comes_from_the_first_flow_of_the_focus() {
+    use tradegap::parse::{parse_trades, parse_trades_with, Format, ReadOptions};
+    let text = "year,exporter,importer,value\n2023,USA,JPN,5\n2023,PRK,CHN,2\n2023,CHN,PRK,3\n";
+    let all = parse_trades(text, Format::Csv).unwrap();
+    let q = Query::with_defaults(&all, Some(code("PRK")), None).unwrap();
+    assert_eq!(q.partner, code("CHN"));
+    let kept = ReadOptions {
+        keep: Some(code("PRK")),
+        partner: None,
+    };
+    let big = parse_trades_with(text, Format::Csv, &kept).unwrap();
+    assert_eq!(Query::with_defaults(&big, Some(code("PRK")), None), Some(q));
+    // A focus the data never names still gets a partner, and the analysis says why it
+    // cannot draw: the data holds no trade between them.
+    let q = Query::with_defaults(&all, Some(code("KOR")), None).unwrap();
+    assert_eq!(q.partner, code("USA"));
+}
