@@ -107,7 +107,9 @@ pub fn detect(text: &str) -> Format {
 /// What to keep while reading, so that a big file never has to be held as flows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
-    /// Keep only flows to or from this country (rows are still checked for errors).
+    /// Keep only flows to or from this country. Every row is still checked for errors,
+    /// but duplicates only among the flows kept: remembering every other row's key would
+    /// cost a big file the memory this saves.
     pub keep: Option<CountryCode>,
     /// With `keep`: product rows only with this partner; other partners' totals stay,
     /// for the partner shares.
