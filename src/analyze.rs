@@ -540,6 +540,10 @@ fn record(years: &[YearBalance], year: i32) -> Option<Record> {
         return None;
     }
     let since = earlier.iter().rev().find(|(_, b)| larger(*b)).copied();
+    // "Largest on record" after a single earlier year says no more than "larger than last year".
+    if since.is_none() && earlier.len() < 2 {
+        return None;
+    }
     let first_of_kind = !earlier
         .iter()
         .any(|(_, b)| (*b < 0.0) == (balance < 0.0) && *b != 0.0);

@@ -141,6 +141,13 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
     let focus_name = narrator.focus().to_string();
     let partner_name = narrator.partner().to_string();
     let reporting_note = narrator.reporting_note();
+    // Whose report the figures are belongs under the chart, after the caller's own note.
+    if let Some(rn) = &reporting_note {
+        chart_text.note = Some(match chart_text.note.take() {
+            Some(note) => format!("{note} {rn}"),
+            None => rn.clone(),
+        });
+    }
     let partners_note = narrator.partners_note();
     Ok(Report {
         analysis,

@@ -972,7 +972,32 @@ impl<'a> Narrator<'a> {
                 ),
             });
         }
+        // "Since 2019" also speaks for the years in between: say which of them the data lacks.
+        let unknown = r.since.map_or_else(String::new, |(since, _)| {
+            let known = |y: i32| {
+                self.analysis
+                    .years
+                    .iter()
+                    .any(|b| b.year == y && b.balance.is_some())
+            };
+            let missing: Vec<i32> = (since + 1..r.year).filter(|y| !known(*y)).collect();
+            if missing.is_empty() {
+                String::new()
+            } else {
+                year_list(&missing)
+            }
+        });
         Some(match (self.lang, r.since) {
+            (Lang::En, Some((year, b))) if !unknown.is_empty() => format!(
+                "It was the largest {} since {year}, when it was {}; the data has no figures for {unknown}.",
+                if deficit { "deficit" } else { "surplus" },
+                money(b.abs(), Lang::En)
+            ),
+            (Lang::Ko, Some((year, b))) if !unknown.is_empty() => format!(
+                "이는 {year}년({}) 이후 최대 {}다({unknown}년 자료 없음).",
+                money(b.abs(), Lang::Ko),
+                if deficit { "적자" } else { "흑자" }
+            ),
             (Lang::En, Some((year, b))) => format!(
                 "It was the largest {} since {year}, when it was {}.",
                 if deficit { "deficit" } else { "surplus" },

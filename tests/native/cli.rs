@@ -42,7 +42,7 @@ fn prints_the_years_and_the_story() {
         "In 2023, North Korea's exports to China were $290 million and its imports from \
          China $2.03 billion, a trade deficit of $1.74 billion.\n"
     ));
-    assert!(out.contains("It was the largest deficit since 2019, when it was $2.37 billion.\n"));
+    assert!(out.contains("It was the largest deficit since 2019, when it was $2.37 billion; the data has no figures for 2021.\n"));
     // Nothing on stderr: no progress for a small file, or when stderr is not a terminal.
     assert_eq!(stderr(&o), "");
 }

@@ -1011,3 +1011,13 @@ fn regression_baci_rows_read_counts_the_files_rows_not_the_totals_it_adds() {
     assert_eq!(data.rows_read, 7);
     assert!(data.flows.len() > 7, "totals are still added");
 }
+
+// See: the "one side's report" note was in the analysis but not under the chart.
+#[test]
+fn the_footer_says_whose_report_the_figures_are() {
+    let data = parse("comtrade-china.csv");
+    let r = report(&data, &options("PRK", "CHN", Lang::En)).unwrap();
+    let note = r.chart_text.note.as_deref().unwrap_or_default();
+    assert!(note.contains("China's report"), "{note}");
+    assert_eq!(Some(note), r.reporting_note.as_deref());
+}

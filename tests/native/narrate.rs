@@ -71,6 +71,8 @@ fn a_single_year_has_no_record_and_no_change() {
 /// The deficit doubles in the second year of data.
 const FIRST_RECORD: &str = "\
 year,exporter,importer,value
+2021,PRK,CHN,100000000
+2021,CHN,PRK,150000000
 2022,PRK,CHN,100000000
 2022,CHN,PRK,200000000
 2023,PRK,CHN,100000000
@@ -78,17 +80,17 @@ year,exporter,importer,value
 ";
 
 #[test]
-fn a_record_in_the_second_year_is_the_largest_in_the_data() {
+fn a_record_over_every_earlier_year_is_the_largest_in_the_data() {
     let r = report_csv(FIRST_RECORD, "PRK", "CHN", Lang::En);
     let record = r.analysis.record.expect("2023 beats 2022");
     assert_eq!(record.since, None);
-    assert_eq!(record.first_year, 2022);
+    assert_eq!(record.first_year, 2021);
     assert_eq!(
         r.sentences,
         [
             "In 2023, North Korea's exports to China were $100 million and its imports \
              from China $300 million, a trade deficit of $200 million.",
-            "It was the largest deficit in the data, which begins in 2022.",
+            "It was the largest deficit in the data, which begins in 2021.",
             "Exports were unchanged from 2022 and imports rose by 50.0%.",
         ]
     );
@@ -102,11 +104,30 @@ fn a_record_in_the_second_year_is_the_largest_in_the_data() {
         [
             "2023년 북한의 대중국 수출은 1억 달러, 수입은 3억 달러로, \
              무역적자는 2억 달러였다.",
-            "이는 2022년 이후 자료 가운데 최대 적자다.",
+            "이는 2021년 이후 자료 가운데 최대 적자다.",
             "수출은 2022년과 같았고, 수입은 50.0% 늘었다.",
         ]
     );
     assert_eq!(ko.chart_text.record.as_deref(), Some("사상 최대 적자"));
+}
+
+// See: "largest deficit on record" was said of the second year of data, which only
+// beat the first.
+#[test]
+fn one_earlier_year_makes_no_record() {
+    let two_years: String = FIRST_RECORD
+        .lines()
+        .filter(|l| !l.starts_with("2021"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = report_csv(&two_years, "PRK", "CHN", Lang::En);
+    assert_eq!(r.analysis.record, None);
+    assert_eq!(r.chart_text.record, None);
+    assert!(
+        r.sentences.iter().all(|s| !s.contains("largest")),
+        "{:?}",
+        r.sentences
+    );
 }
 
 /// No data for 2022: 2023 is compared with 2021.

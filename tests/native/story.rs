@@ -217,7 +217,7 @@ fn english_sentences_in_full() {
         [
             "In 2023, North Korea's exports to China were $290 million and its imports \
              from China $2.03 billion, a trade deficit of $1.74 billion.",
-            "It was the largest deficit since 2019, when it was $2.37 billion.",
+            "It was the largest deficit since 2019, when it was $2.37 billion; the data has no figures for 2021.",
             "Exports rose by 115.8% from 2022 and imports by 127.2%.",
             "Wigs and false eyelashes made up 57.6% of North Korea's exports to China \
              ($167 million).",
@@ -232,7 +232,7 @@ fn korean_sentences_in_full() {
         [
             "2023년 북한의 대중국 수출은 2억 9천만 달러, 수입은 20억 3천만 달러로, \
              무역적자는 17억 4천만 달러였다.",
-            "이는 2019년(23억 7천만 달러) 이후 최대 적자다.",
+            "이는 2019년(23억 7천만 달러) 이후 최대 적자다(2021년 자료 없음).",
             "2022년보다 수출은 115.8%, 수입은 127.2% 늘었다.",
             "대중국 수출의 57.6%(1억 6천700만 달러)는 가발과 인조 속눈썹이었다.",
         ]
@@ -276,7 +276,7 @@ fn seen_from_china_in_english_and_korean() {
         [
             "In 2023, China's exports to North Korea were $2.03 billion and its imports \
              from North Korea $290 million, a trade surplus of $1.74 billion.",
-            "It was the largest surplus since 2019, when it was $2.37 billion.",
+            "It was the largest surplus since 2019, when it was $2.37 billion; the data has no figures for 2021.",
             "Exports rose by 127.2% from 2022 and imports by 115.8%.",
             "Textiles and fabrics made up 12.7% of China's exports to North Korea \
              ($258 million).",
@@ -288,7 +288,7 @@ fn seen_from_china_in_english_and_korean() {
         [
             "2023년 중국의 대북한 수출은 20억 3천만 달러, 수입은 2억 9천만 달러로, \
              무역흑자는 17억 4천만 달러였다.",
-            "이는 2019년(23억 7천만 달러) 이후 최대 흑자다.",
+            "이는 2019년(23억 7천만 달러) 이후 최대 흑자다(2021년 자료 없음).",
             "2022년보다 수출은 127.2%, 수입은 115.8% 늘었다.",
             "대북한 수출의 12.7%(2억 5천800만 달러)는 섬유·직물이었다.",
         ]
