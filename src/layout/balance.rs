@@ -145,7 +145,8 @@ pub(super) fn plot(
     let last = a.years[a.years.len() - 1].year;
     let n = (last - first + 1) as f64;
     let band = plot_w / n;
-    let bar_w = (band * 0.72).max(1.0);
+    // Few years make wide bands; a bar wider than a thumb reads as an area, not a year.
+    let bar_w = (band * 0.72).clamp(1.0, 56.0);
     let cx = |year: i32| plot_left + (f64::from(year - first) + 0.5) * band;
     let zero = sy(0.0);
     let selected = selected.filter(|y| (first..=last).contains(y));
