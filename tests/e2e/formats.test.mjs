@@ -53,3 +53,30 @@ test('each download drives its chart, and disagreeing sources are shown, not sum
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('view="partners" draws the focus country\'s partners as shares, with a screenshot', async () => {
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(new URL('../data/golden/partners.csv', import.meta.url), 'utf8');
+  const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`, { viewport: { width: 800, height: 900 } });
+  await page.evaluate((csv) => {
+    const el = document.createElement('trade-gap');
+    el.id = 'partners';
+    el.setAttribute('focus', 'PRK');
+    el.setAttribute('view', 'partners');
+    const script = document.createElement('script');
+    script.type = 'text/csv';
+    script.textContent = csv;
+    el.append(script);
+    document.querySelector('main').prepend(el);
+  }, csv);
+  const a = await waitForEvent(page, 'partners', 'tradegap:ready');
+  assert.equal(a.view, 'partners');
+  assert.ok(a.partners.length > 2, `${a.partners.length} partners`);
+  assert.equal(a.singlePartner, false);
+  await page.waitForTimeout(100);
+  const px = await countColours(page, '#partners', ['#2166ac']);
+  assert.ok(px.counts[0] > 500, `partner bars drawn (${px.counts[0]} px)`);
+  await (await page.$('#partners')).screenshot({ path: path.join(OUT, 'view-partners.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
