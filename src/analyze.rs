@@ -731,15 +731,7 @@ fn breakdown(
 
 /// Whole dollars with thousands separators, for messages that must be exact.
 fn dollars(v: f64) -> String {
-    let digits = (v.round() as u64).to_string();
-    let mut out = String::from("$");
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!("${}", crate::format::group_thousands(v.round() as u64))
 }
 
 fn code_of(f: &Flow) -> &str {

@@ -77,11 +77,16 @@ fn decimal(m: u64, exp: i32, unit: i32) -> String {
     }
 }
 
-fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+/// A whole number with `,` between groups of three digits: 1740000000 → "1,740,000,000".
+pub fn group_thousands(n: u64) -> String {
+    group_digits(&n.to_string())
+}
+
+/// A string of digits with `,` between groups of three.
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);

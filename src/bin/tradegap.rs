@@ -343,17 +343,8 @@ options:
             return "–".into();
         };
         let digits = format!("{:.0}", v.abs());
-        let mut out = String::new();
-        if v.round() < 0.0 {
-            out.push('-');
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
+        let sign = if v.round() < 0.0 { "-" } else { "" };
+        format!("{sign}{}", tradegap::format::group_digits(&digits))
     }
 
     fn pct(fraction: f64) -> String {
