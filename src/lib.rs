@@ -13,6 +13,7 @@ pub mod countries;
 pub mod error;
 pub mod format;
 pub mod hs;
+pub mod inspect;
 pub mod layout;
 pub mod measure;
 pub mod model;

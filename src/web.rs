@@ -594,3 +594,33 @@ fn js_number(v: f64) -> String {
         .and_then(|s| s.as_string())
         .unwrap_or_default()
 }
+
+// ---- The chart builder (www/builder.html): what a file holds, and the file as
+// native CSV for an embed that carries its data inline. ----
+
+/// Reads `text` with `format` (`"auto"` or empty: detected) and returns what it holds:
+/// `{ format, delimiter, rowsRead, flows, skipped, countries: [{code, en, ko, flows}],
+/// years, productYears, hasProducts, sources, conflicts, focusGuess, partnerGuess }`.
+/// Throws the parser's Error, with `line` and `column`, for bad input.
+#[wasm_bindgen(unchecked_return_type = "Inspection")]
+pub fn inspect(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
+    let format =
+        crate::parse::Format::from_name(format.as_deref().unwrap_or("")).map_err(to_js_error)?;
+    let summary = crate::inspect::inspect(text, format).map_err(to_js_error)?;
+    Ok(to_js(&summary))
+}
+
+/// `text` in any format as the native CSV, sources and notes kept; with `focus` (and
+/// `partner`) in the options, only the flows that chart needs, as `Loader` keeps them.
+#[wasm_bindgen(js_name = toNativeCsv)]
+pub fn to_native_csv(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: JsValue,
+) -> Result<String, JsValue> {
+    let raw = read_options(&options).map_err(to_js_error)?;
+    let keep = crate::parse::ReadOptions {
+        keep: raw.focus,
+        partner: raw.partner,
+    };
+    crate::inspect::to_native_csv(text, raw.format(), &keep, js_number).map_err(to_js_error)
+}

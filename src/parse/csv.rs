@@ -1,6 +1,6 @@
 //! The native CSV format, read with `csv-core` (no allocation per field, small in wasm).
 
-use csv_core::{ReadRecordResult, Reader};
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use super::row::{missing_required, Cell, Column, FlowBuilder, COLUMNS};
 use super::ReadOptions;
@@ -26,13 +26,13 @@ pub struct Records<'t> {
 }
 
 impl<'t> Records<'t> {
-    /// Records of a whole text.
+    /// Records of a whole text, comma- or tab-separated (see [`delimiter`]).
     pub fn new(text: &'t str) -> Self {
         Records {
             bytes: text.as_bytes(),
             pos: 0,
             line: 1,
-            reader: Reader::new(),
+            reader: ReaderBuilder::new().delimiter(delimiter(text)).build(),
             out: vec![0; 4096],
             ends: vec![0; 64],
         }
@@ -91,6 +91,20 @@ impl<'t> Records<'t> {
             line: start_line,
             fields,
         })
+    }
+}
+
+/// The field separator of a text: a tab when its first non-blank line (the header)
+/// has tabs and no commas, as cells copied from a spreadsheet do; else a comma.
+pub fn delimiter(text: &str) -> u8 {
+    let header = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    if header.contains('\t') && !header.contains(',') {
+        b'\t'
+    } else {
+        b','
     }
 }
 

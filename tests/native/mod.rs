@@ -4,6 +4,7 @@ mod cli;
 mod errors;
 mod formats;
 mod golden;
+mod inspect;
 mod interaction;
 mod narrate;
 mod options;
