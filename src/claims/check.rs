@@ -277,7 +277,8 @@ fn product_keys(products: &[Product]) -> Vec<ProductKey> {
             .split_whitespace()
             .map(|w| w.chars().map(|c| c.to_ascii_lowercase()).collect())
             .collect();
-        if words.is_empty() || keys.iter().any(|k| k.words == words) {
+        if words.is_empty() || words.len() > MAX_KEY_WORDS || keys.iter().any(|k| k.words == words)
+        {
             return;
         }
         keys.push(ProductKey {
@@ -379,17 +380,24 @@ fn korean_noun_match(word: &str, key: &str) -> bool {
         .contains(&rest)
 }
 
-/// An English key word against an article word: equal, or a Hangul prefix with a particle.
+/// The most words a product's name has.
+const MAX_KEY_WORDS: usize = 6;
+
+/// A word without a possessive: "wigs'", "tungsten's" name the product.
+fn bare_word(word: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word)
+}
+
+/// A key word against an article word (bare of possessives): equal, or for Hangul a
+/// prefix, since Korean words carry their particles ("가발은").
 fn word_matches(word: &str, key: &str) -> bool {
     if key.starts_with(is_hangul) {
         word.starts_with(key)
     } else {
-        // "wigs'", "tungsten's": the possessive is the product.
-        let bare = ["'s", "\u{2019}s", "'", "\u{2019}"]
-            .iter()
-            .find_map(|p| word.strip_suffix(p))
-            .unwrap_or(word);
-        bare == key
+        word == key
     }
 }
 
@@ -527,11 +535,20 @@ impl<'a> Sentence<'a> {
 
     /// A product name starting at `i`; returns how many words it takes.
     fn product_at(&self, i: usize, c: &mut Cues) -> Option<usize> {
+        // The article's words bare of possessives, once, not once per key.
+        let words: Vec<&str> = (i..i + MAX_KEY_WORDS)
+            .map_while(|j| self.word(j))
+            .map(bare_word)
+            .collect();
+        let first = *words.first()?;
+        let first_byte = first.as_bytes().first().copied();
         'keys: for (k, key) in self.d.keys.iter().enumerate() {
-            for (j, kw) in key.words.iter().enumerate() {
-                let Some(w) = self.word(i + j) else {
-                    continue 'keys;
-                };
+            if key.words[0].as_bytes().first().copied() != first_byte
+                || key.words.len() > words.len()
+            {
+                continue;
+            }
+            for (w, kw) in words.iter().zip(&key.words) {
                 if !word_matches(w, kw) {
                     continue 'keys;
                 }
