@@ -573,7 +573,7 @@ impl<'a> Sentence<'a> {
                     })
                 });
                 let first_ok = !exact_hangul || korean_noun_match(w, first);
-                if rest_ok && first_ok && best.map_or(true, |(n, _)| k.words.len() > n) {
+                if rest_ok && first_ok && best.is_none_or(|(n, _)| k.words.len() > n) {
                     best = Some((k.words.len(), k.code));
                 }
             }

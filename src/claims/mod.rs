@@ -15,7 +15,9 @@ pub mod cues;
 mod show;
 pub mod tokens;
 
-pub use show::{report_text, to_json};
+#[cfg(not(target_arch = "wasm32"))]
+pub use show::to_json;
+pub use show::{report_text, ClaimCheck, ClaimOut};
 
 use crate::error::Error;
 use crate::model::Dataset;

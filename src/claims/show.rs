@@ -4,6 +4,10 @@
 //! Numbers are printed from integers (no float formatting, which would add
 //! kilobytes to the WebAssembly).
 
+use serde::Serialize;
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
 use super::tokens::{pow10, Amount, Style};
 use super::{Claim, FlowRef, Verdict};
 use crate::format::group_thousands;
@@ -168,63 +172,97 @@ pub fn report_text(article: &str, claims: &[Claim]) -> String {
     out
 }
 
-fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+/// The claims as JavaScript and `tradegap --check --json` see them, from one
+/// `Serialize`: `{ claims: [...] }`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
+pub struct ClaimCheck {
+    /// Every figure of the article, in the order of the text.
+    pub claims: Vec<ClaimOut>,
+}
+
+/// One figure of the article and what the data says of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
+pub struct ClaimOut {
+    /// The figure as the article writes it.
+    pub text: String,
+    /// Where it starts, in UTF-16 code units (as JavaScript strings index).
+    pub start: usize,
+    /// Where it ends, in UTF-16 code units.
+    pub end: usize,
+    /// Where it starts, in characters (Unicode scalar values).
+    pub start_char: usize,
+    /// Where it ends, in characters.
+    pub end_char: usize,
+    /// "money", "share", "change", "points" or "record".
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"money\" | \"share\" | \"change\" | \"points\" | \"record\"")
+    )]
+    pub kind: &'static str,
+    /// The year it refers to.
+    pub year: Option<i32>,
+    /// "exports", "imports", "deficit", "surplus", "balance", "total" or "partner share".
+    pub flow: Option<&'static str>,
+    /// The product, by the data's label.
+    pub product: Option<String>,
+    /// As stated: US dollars, or a fraction for percentages; for a record, the year it
+    /// says the record runs since (`null`: on record). The low end of a range.
+    pub stated: Option<f64>,
+    /// The high end of a stated range.
+    pub stated_high: Option<f64>,
+    /// The data's figure, unrounded, in the same unit.
+    pub computed: Option<f64>,
+    /// "match", "differs" or "unverifiable".
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"match\" | \"differs\" | \"unverifiable\"")
+    )]
+    pub verdict: &'static str,
+    /// Why, in words.
+    pub note: String,
+    /// Which of "year", "flow" were taken from earlier in the paragraph.
+    pub inferred: Vec<&'static str>,
+}
+
+impl From<&Claim> for ClaimOut {
+    fn from(c: &Claim) -> Self {
+        ClaimOut {
+            text: c.text.clone(),
+            start: c.start_utf16,
+            end: c.end_utf16,
+            start_char: c.start,
+            end_char: c.end,
+            kind: c.kind.name(),
+            year: c.year,
+            flow: c.flow.map(FlowRef::name),
+            product: c.product.clone(),
+            stated: c.stated,
+            stated_high: c.stated_high,
+            computed: c.computed,
+            verdict: c.verdict.name(),
+            note: c.note.clone(),
+            inferred: c.inferred.clone(),
         }
     }
-    out.push('"');
-    out
 }
 
-fn json_num(v: Option<f64>) -> String {
-    match v {
-        Some(v) if v.is_finite() => format!("{v}"),
-        _ => "null".into(),
+impl ClaimCheck {
+    /// The output of a list of claims.
+    pub fn new(claims: &[Claim]) -> Self {
+        ClaimCheck {
+            claims: claims.iter().map(ClaimOut::from).collect(),
+        }
     }
 }
 
-/// The claims as JSON: `{ "claims": [...] }` with the fields of the wasm API
-/// (`start`/`end` in UTF-16 code units, as JavaScript counts; `startChar`/`endChar`
-/// in characters).
+/// The claims as JSON, one line: what `checkClaims()` returns in JavaScript.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn to_json(claims: &[Claim]) -> String {
-    let mut out = String::from("{\"claims\":[");
-    for (i, c) in claims.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let opt_str = |s: Option<&str>| s.map_or_else(|| "null".to_string(), json_str);
-        let inferred: Vec<String> = c.inferred.iter().map(|s| json_str(s)).collect();
-        out.push_str(&format!(
-            "{{\"text\":{},\"start\":{},\"end\":{},\"startChar\":{},\"endChar\":{},\"kind\":{},\
-             \"year\":{},\"flow\":{},\"product\":{},\"stated\":{},\"statedHigh\":{},\
-             \"computed\":{},\"verdict\":{},\"note\":{},\"inferred\":[{}]}}",
-            json_str(&c.text),
-            c.start_utf16,
-            c.end_utf16,
-            c.start,
-            c.end,
-            json_str(c.kind.name()),
-            c.year.map_or_else(|| "null".to_string(), |y| y.to_string()),
-            opt_str(c.flow.map(|f| f.name())),
-            opt_str(c.product.as_deref()),
-            json_num(c.stated),
-            json_num(c.stated_high),
-            json_num(c.computed),
-            json_str(c.verdict.name()),
-            json_str(&c.note),
-            inferred.join(",")
-        ));
-    }
-    out.push_str("]}\n");
+    let mut out = serde_json::to_string(&ClaimCheck::new(claims))
+        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
+    out.push('\n');
     out
 }

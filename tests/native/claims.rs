@@ -451,3 +451,124 @@ fn the_report_and_json() {
     assert!(json.contains("\"verdict\":\"differs\""), "{json}");
     assert!(json.contains("\"stated\":0.575"), "{json}");
 }
+
+// The command line: `tradegap FILE --check ARTICLE [--as-of YEAR] [--json] [--strict]`.
+
+fn tradegap(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tradegap"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn article_path(name: &str) -> String {
+    test_path(&format!("data/articles/{name}"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn cli_checks_an_article_and_exits_0() {
+    let en = article_path("en-deficit.txt");
+    let o = tradegap(&[super::util::SEED_PATH, "--check", &en, "--as-of", "2024"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    assert!(
+        out.starts_with(
+            "\u{2713} 1:44 $1.74 billion [money, 2023, deficit] (year inferred): \
+         the data gives $1.74 billion (2023 deficit)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(
+        "\u{2717} 7:34 57.5% [share, 2023, exports, wigs and false eyelashes] (year inferred): \
+         the data gives 57.6% ($167 million of $290 million exports, 2023)\n"
+    ), "{out}");
+    assert!(
+        out.contains("? 13:70 $5 billion [money, 2023] (year inferred): "),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("27 figures: 20 match, 4 differ, 3 unverifiable\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_strict_exits_1_when_a_figure_differs() {
+    let ko = article_path("ko-deficit.txt");
+    let o = tradegap(&[
+        super::util::SEED_PATH,
+        "--check",
+        &ko,
+        "--as-of",
+        "2024",
+        "--strict",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    assert!(out.contains("\u{2713} 3:13 2억9천만달러 [money, 2023, exports]: the data gives 2억 9천만 달러 (2023 exports)\n"), "{out}");
+    // Only differences make --strict fail: unverifiable figures do not.
+    let dir = std::env::temp_dir().join(format!("tradegap-claims-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let fine = dir.join("fine.txt");
+    std::fs::write(
+        &fine,
+        "In 2023 exports were $290 million. Reserves were $5 billion.",
+    )
+    .expect("the article is written");
+    let o = tradegap(&[
+        super::util::SEED_PATH,
+        "--check",
+        &fine.to_string_lossy(),
+        "--strict",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_json_is_the_wasm_object() {
+    let en = article_path("en-deficit.txt");
+    let o = tradegap(&[
+        super::util::SEED_PATH,
+        "--check",
+        &en,
+        "--as-of",
+        "2024",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let claims = v["claims"].as_array().expect("a list of claims");
+    assert_eq!(claims.len(), 27);
+    let share = &claims[8];
+    assert_eq!(share["text"], "57.5%");
+    assert_eq!(share["kind"], "share");
+    assert_eq!(share["verdict"], "differs");
+    assert_eq!(share["stated"], 0.575);
+    assert!((share["computed"].as_f64().unwrap_or(0.0) - 167.0 / 290.0).abs() < 1e-12);
+    assert_eq!(share["inferred"], serde_json::json!(["year"]));
+    assert_eq!(share["product"], "Wigs and false eyelashes");
+}
+
+#[test]
+fn cli_check_arguments() {
+    // --as-of and --strict need --check; a missing article is bad input.
+    let o = tradegap(&[super::util::SEED_PATH, "--as-of", "2024"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = tradegap(&[super::util::SEED_PATH, "--check", "no-such-article.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no-such-article.txt"), "{err}");
+}
