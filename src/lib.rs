@@ -9,6 +9,7 @@
 pub mod analyze;
 #[cfg(feature = "bench")]
 pub mod bench_aggregate;
+pub mod claims;
 pub mod countries;
 pub mod error;
 pub mod format;

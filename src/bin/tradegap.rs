@@ -4,6 +4,7 @@
 //! tradegap FILE [--focus PRK] [--partner CHN] [--year 2023] [--lang ko] [--json]
 //!          [--format F] [--prefer-source A,B] [--mirror importer|exporter]
 //!          [--rollup hs2|hs4] [--groups "Textiles=50-63"] [--top N] [--to-native]
+//! tradegap FILE --check ARTICLE.txt [--as-of 2024] [--json] [--strict]
 //! ```
 //!
 //! Reads any format the widget reads (native CSV or JSON, UN Comtrade, its legacy
@@ -58,6 +59,20 @@ mod cli {
         /// Print the file's flows as the native CSV instead.
         #[arg(long, conflicts_with = "json")]
         to_native: bool,
+
+        // Claim check (issue 11).
+        /// Check every figure of an article (plain text, English or Korean) against the
+        /// data instead: each with ✓, ✗ or ?, the data's figure and why.
+        #[arg(long, value_name = "ARTICLE", conflicts_with = "to_native")]
+        check: Option<String>,
+
+        /// The year the article was written, for "last year" and "지난해" (with --check).
+        #[arg(long, value_name = "YEAR", requires = "check")]
+        as_of: Option<i32>,
+
+        /// With --check: exit 1 when any figure differs from the data.
+        #[arg(long, requires = "check")]
+        strict: bool,
     }
 
     /// Exit statuses: shells and scripts tell bad data from bad arguments.
@@ -103,16 +118,18 @@ mod cli {
             }
         };
         let out = if cli.to_native {
-            Ok(to_native(&data))
+            Ok((to_native(&data), 0))
+        } else if let Some(article) = &cli.check {
+            check_article(&data, &cli, article)
         } else {
-            analysis(&data, &cli)
+            analysis(&data, &cli).map(|s| (s, 0))
         };
         match out {
-            Ok(s) => {
+            Ok((s, status)) => {
                 let mut stdout = std::io::stdout().lock();
                 // A closed pipe (`| head`) is not an error worth a message.
                 let _ = stdout.write_all(s.as_bytes());
-                0
+                status
             }
             Err((code, message)) => {
                 eprintln!("tradegap: {}: {message}", cli.file);
@@ -219,6 +236,37 @@ mod cli {
         o.labels = ProductLabels::builtin().clone();
         let r = report(data, &o).map_err(|e| (BAD_DATA, e.to_string()))?;
         Ok(if cli.json { json(&r) } else { text(&r) })
+    }
+
+    /// `--check ARTICLE`: every figure of the article with its verdict, as text or as
+    /// the JSON `checkClaims()` returns; the exit status is 1 with `--strict` when any
+    /// figure differs.
+    fn check_article(
+        data: &Dataset,
+        cli: &Cli,
+        article: &str,
+    ) -> Result<(String, i32), (i32, String)> {
+        let text = read_input(article).map_err(|e| (BAD_DATA, format!("{article}: {e}")))?;
+        let mut o = cli
+            .options
+            .resolve(data)
+            .map_err(|_| (BAD_ARGUMENTS, "give --focus and --partner".to_string()))?;
+        o.labels = ProductLabels::builtin().clone();
+        let options = tradegap::claims::CheckOptions {
+            options: o,
+            as_of: cli.as_of,
+        };
+        let claims = tradegap::claims::check(&text, data, &options)
+            .map_err(|e| (BAD_DATA, e.to_string()))?;
+        let differs = claims
+            .iter()
+            .any(|c| c.verdict == tradegap::claims::Verdict::Differs);
+        let out = if cli.json {
+            tradegap::claims::to_json(&claims)
+        } else {
+            tradegap::claims::report_text(&text, &claims)
+        };
+        Ok((out, i32::from(cli.strict && differs)))
     }
 
     /// The analysis object, as the widget's `analyze()` returns it.

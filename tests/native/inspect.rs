@@ -65,7 +65,9 @@ fn a_comtrade_file_is_summarised_with_what_it_skipped() {
     assert_eq!(i.format, "comtrade");
     assert!(i.rows_read > 0);
     assert!(
-        i.skipped.iter().any(|s| s.reason.contains("Areas, nes") && s.line > 1),
+        i.skipped
+            .iter()
+            .any(|s| s.reason.contains("Areas, nes") && s.line > 1),
         "{:?}",
         i.skipped
     );
@@ -87,7 +89,12 @@ fn a_baci_file_and_the_seed_are_summarised() {
     let s = inspect(&seed_text(), Format::Auto).unwrap();
     assert_eq!(s.format, "native");
     // Most flows first, ties by code: every row of the seed is China and North Korea.
-    let first: Vec<&str> = s.countries.iter().take(2).map(|c| c.code.as_str()).collect();
+    let first: Vec<&str> = s
+        .countries
+        .iter()
+        .take(2)
+        .map(|c| c.code.as_str())
+        .collect();
     assert_eq!(first, ["CHN", "PRK"]);
     assert_eq!(s.years.first(), Some(&1999));
     assert!(s.product_years.contains(&2023));
@@ -97,8 +104,11 @@ fn a_baci_file_and_the_seed_are_summarised() {
 
 #[test]
 fn a_broken_file_is_an_error_with_its_place() {
-    let e = inspect("year,exporter,importer,value\n2023,PRK,CHN,1\n2023,PRK\n", Format::Auto)
-        .unwrap_err();
+    let e = inspect(
+        "year,exporter,importer,value\n2023,PRK,CHN,1\n2023,PRK\n",
+        Format::Auto,
+    )
+    .unwrap_err();
     assert_eq!(e.pos.line, 3);
 }
 
@@ -114,7 +124,12 @@ fn analysis(text: &str) -> Analysis {
 
 #[test]
 fn every_format_converts_to_native_csv_with_the_same_analysis() {
-    for name in ["comtrade-china.csv", "baci.csv", "comtrade-legacy.csv", "wits.csv"] {
+    for name in [
+        "comtrade-china.csv",
+        "baci.csv",
+        "comtrade-legacy.csv",
+        "wits.csv",
+    ] {
         let text = fixture(name);
         let all = ReadOptions::default();
         let native = to_native_csv(&text, Format::Auto, &all, number).unwrap();
@@ -126,7 +141,11 @@ fn every_format_converts_to_native_csv_with_the_same_analysis() {
         };
         let small = to_native_csv(&text, Format::Auto, &kept, number).unwrap();
         assert!(small.len() <= native.len(), "{name}");
-        assert_eq!(analysis(&small), analysis(&text), "{name} kept for PRK and CHN");
+        assert_eq!(
+            analysis(&small),
+            analysis(&text),
+            "{name} kept for PRK and CHN"
+        );
     }
     let seed = seed_text();
     let native = to_native_csv(&seed, Format::Auto, &ReadOptions::default(), number).unwrap();

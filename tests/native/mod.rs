@@ -1,5 +1,6 @@
 //! The native tests, one module per part of the pipeline; `util` holds shared helpers.
 
+mod claims;
 mod cli;
 mod errors;
 mod formats;
