@@ -26,6 +26,8 @@ pub mod rollup;
 pub mod scene;
 pub mod shares;
 pub mod small;
+pub mod svg;
+pub mod theme;
 pub mod ticks;
 
 #[cfg(target_arch = "wasm32")]
