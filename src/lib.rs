@@ -11,6 +11,8 @@ pub mod analyze;
 pub mod bench_aggregate;
 pub mod countries;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fonts;
 pub mod format;
 pub mod hs;
 pub mod layout;
