@@ -23,6 +23,8 @@ pub mod narrate;
 pub mod native;
 pub mod parse;
 pub mod partners;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod picture;
 pub mod reconcile;
 pub mod rollup;
 pub mod scene;

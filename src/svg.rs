@@ -35,7 +35,19 @@ const MIDDLE_TO_BASELINE_EM: f64 = TOP_TO_BASELINE_EM - 0.5;
 /// `words` as its title and description. The `viewBox` is the scene's size in CSS
 /// pixels, and so are `width` and `height`: the picture is the chart at 1×.
 pub fn to_svg(scene: &Scene, theme: &Theme, words: &Words) -> String {
+    to_svg_scaled(scene, theme, words, 1.0)
+}
+
+/// The same with `width` and `height` `scale` times the scene's size (the viewBox stays
+/// in CSS pixels): a picture meant for 1200 px laid out at 600 CSS px has scale 2.
+pub fn to_svg_scaled(scene: &Scene, theme: &Theme, words: &Words, scale: f64) -> String {
     let (w, h) = (num(scene.width), num(scene.height));
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let (pw, ph) = (num(scene.width * scale), num(scene.height * scale));
     let lang = match words.lang {
         Lang::En => "en",
         Lang::Ko => "ko",
@@ -44,7 +56,7 @@ pub fn to_svg(scene: &Scene, theme: &Theme, words: &Words) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw}\" height=\"{ph}\" \
          viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"tradegap-title tradegap-desc\" \
          lang=\"{lang}\" font-family=\"{}\">",
         escape(&theme.font_family)

@@ -7,6 +7,7 @@ mod golden;
 mod interaction;
 mod narrate;
 mod palette;
+mod picture;
 mod preview;
 mod story;
 mod svg;
