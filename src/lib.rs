@@ -21,6 +21,8 @@ pub mod model;
 pub mod names;
 pub mod narrate;
 pub mod native;
+pub mod options;
+pub mod output;
 pub mod parse;
 pub mod partners;
 #[cfg(not(target_arch = "wasm32"))]
