@@ -1,6 +1,7 @@
 //! The native tests, one module per part of the pipeline; `util` holds shared helpers.
 
 mod cli;
+mod cli_pictures;
 mod errors;
 mod formats;
 mod golden;
