@@ -4,6 +4,7 @@
 #   make demo       build, then serve www/ on http://127.0.0.1:$(PORT)
 #   make test       lint, test-native, test-wasm, test-e2e, sizes (stops at the first failure)
 #   make bench      the peers' benchmark (../shared/bench) with tradegap in the same run
+#   make social     the demo's social cards, www/social.png and www/social-ko.png (og:image)
 #   make clean
 
 SHELL := bash
@@ -28,7 +29,7 @@ export PORT
 # Steps run in order (cargo already uses every core).
 .NOTPARALLEL:
 
-.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes bench clean
+.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes bench social clean
 
 all: build
 
@@ -72,6 +73,15 @@ sizes:
 # The peers' benchmark in ../shared/bench with tradegap added (medians and ratios, one run).
 bench: setup
 	scripts/bench.sh
+
+# The demo article's social cards (og:image, 1200x675), drawn by the command line from the
+# demo's data with Noto Sans CJK KR. Committed: they are part of the demo, not build output.
+SOCIAL_ARGS := www/data/nk-china-trade.csv --focus PRK --partner CHN --view story --size social
+social: setup
+	cargo run --quiet --release --bin tradegap -- $(SOCIAL_ARGS) --png www/social.png \
+	  --source "China's customs figures, via KOTRA, KITA, KINU and news reports"
+	cargo run --quiet --release --bin tradegap -- $(SOCIAL_ARGS) --png www/social-ko.png --lang ko \
+	  --source "중국 해관 통계(KOTRA·KITA·KINU 및 언론 보도 인용)"
 
 clean:
 	cargo clean

@@ -173,3 +173,24 @@ fn pictures_are_laid_out_with_the_real_font() {
         assert_ne!(p.scene, fixed.scene, "the real font lays out differently");
     }
 }
+
+/// The demo page's og:image is the social card `make social` writes: a 1200 × 675 PNG
+/// beside the page, drawn in the chart's colours.
+#[test]
+fn the_demo_has_its_social_card() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let html = std::fs::read_to_string(root.join("index.html")).expect("www/index.html");
+    let src = html
+        .split("<meta property=\"og:image\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an og:image in www/index.html");
+    for file in [src, "social-ko.png"] {
+        let d = decode(&std::fs::read(root.join(file)).expect("the social card is committed"));
+        assert_eq!((d.width, d.height), (1200, 675), "{file}");
+        let light = Theme::light();
+        for hex in [&light.exports, &light.imports] {
+            assert!(count(&d, hex) > 5000, "{file}: {hex}");
+        }
+    }
+}
