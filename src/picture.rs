@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::fonts::Fonts;
+use crate::format::Lang;
 use crate::layout::{Interaction, View};
 use crate::scene::Scene;
 use crate::svg::{to_svg_scaled, Words};
@@ -84,6 +85,7 @@ pub fn picture(
     size: Size,
     fonts: &Fonts,
 ) -> Result<Picture, PictureError> {
+    let report = &standalone(report);
     let measure = fonts.measure();
     let preferred = |css_w: f64| {
         crate::layout::preferred_height(
@@ -153,6 +155,19 @@ pub fn picture(
         height_px: height_px as u32,
         dpi,
     })
+}
+
+/// The report with a footer for a picture on its own: it has no "Sources" section to
+/// point to, so the sources that do not fit are only counted ("and 12 more").
+fn standalone(report: &Report) -> Report {
+    let mut r = report.clone();
+    let (more, below) = match r.chart_text.lang {
+        Lang::En => ("and {n} more", "{n} sources"),
+        Lang::Ko => ("외 {n}건", "{n}건"),
+    };
+    r.chart_text.more_sources = more.into();
+    r.chart_text.sources_below = below.into();
+    r
 }
 
 impl Picture {

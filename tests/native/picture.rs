@@ -194,3 +194,21 @@ fn the_demo_has_its_social_card() {
         }
     }
 }
+
+/// A picture stands alone: sources that do not fit its footer are counted, not sent to
+/// a "Sources" section that only the element has.
+#[test]
+fn a_pictures_footer_points_nowhere_else() {
+    let fonts = Fonts::find();
+    for (lang, more) in [(Lang::En, "more"), (Lang::Ko, "외 ")] {
+        let p = picture(&story(lang), &Theme::light(), Size::Social, &fonts).expect("a picture");
+        let footer: Vec<&str> = p.svg.lines().filter(|l| l.contains(more)).collect();
+        assert!(!footer.is_empty(), "{}", p.svg);
+        for line in footer {
+            assert!(
+                !line.contains("under Sources") && !line.contains("출처 참고"),
+                "{line}"
+            );
+        }
+    }
+}
