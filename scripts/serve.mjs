@@ -77,7 +77,8 @@ export function startServer({ root = DEFAULT_ROOT, port = 8080, host = "127.0.0.
     const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
     if (cors) headers["Access-Control-Allow-Origin"] = "*";
     if (csp || urlPath === "/csp" || urlPath.startsWith("/csp/")) {
-      headers["Content-Security-Policy"] = CSP;
+      // `csp` may be a policy of its own (a test's); true is the strict one above.
+      headers["Content-Security-Policy"] = typeof csp === "string" ? csp : CSP;
     }
     let file = resolvePath(base, urlPath);
     if (file === null) return send(403, "forbidden\n", headers);

@@ -154,8 +154,13 @@ test('(1) a plain page on another origin loads the element by URL, as from a CDN
   copyFileSync(DEMO_CSV, path.join(site, 'data', 'nk-china-trade.csv'));
   execFileSync(process.execPath, [path.join(REPO, 'scripts', 'gen-comtrade.mjs'), String(BIG_ROWS), path.join(site, 'data', 'big.csv')]);
   const cdn = await startServer({ root: cdnRoot, port: 0, cors: true });
-  const server = await startServer({ root: site, port: 0 });
-  // Another port is another origin: the module, the wasm and the labels come cross-origin.
+  // Another port is another origin: the module, the wasm and the labels come cross-origin,
+  // under the strict policy that the README asks for, with the CDN allowed.
+  const origin = new URL(cdn.url).origin;
+  const policy =
+    `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self' ${origin}; ` +
+    `connect-src 'self' ${origin}; worker-src blob: ${origin}; img-src 'self' data: blob:`;
+  const server = await startServer({ root: site, port: 0, csp: policy });
   const from = `${cdn.url}${base}/`;
   assert.notEqual(new URL(from).origin, new URL(server.url).origin);
   writeFileSync(
