@@ -18,6 +18,8 @@ pub mod measure;
 pub mod model;
 pub mod names;
 pub mod narrate;
+pub mod options;
+pub mod output;
 pub mod native;
 pub mod parse;
 pub mod partners;
