@@ -21,7 +21,6 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILES = [
   ['www/tradegap.js', 'tradegap.js'],
   ['www/tradegap.d.ts', 'tradegap.d.ts'],
-  ['www/analysis.d.ts', 'analysis.d.ts'],
   ['www/tradegap.css', 'tradegap.css'],
   ['www/tradegap-worker.js', 'tradegap-worker.js'],
   ['www/pkg/tradegap.js', 'pkg/tradegap.js'],

@@ -7,10 +7,33 @@
 // TradeGapElement) and its events to `GlobalEventHandlersEventMap` (the events bubble,
 // so any element, the document and the window can listen with typed `detail`s).
 
-import type { InitOutput } from './pkg/tradegap.js';
-import type { Analysis, MirrorSide, View } from './analysis.js';
+import type { Analysis, AnalyzeOptions, InitOutput } from './pkg/tradegap.js';
 
-export type * from './analysis.js';
+// The analysis and the options are generated from the Rust types (tsify) into the
+// glue's .d.ts; the element hands out the same objects.
+export type {
+  Analysis,
+  AnalyzeOptions,
+  BalanceRecord,
+  Change,
+  Changes,
+  Comparison,
+  Composition,
+  Conflict,
+  Flow,
+  FlowChange,
+  Mirror,
+  Partner,
+  Product,
+  ReFlow,
+  Skipped,
+  Source,
+  SourceValue,
+  Year,
+} from './pkg/tradegap.js';
+
+type View = NonNullable<AnalyzeOptions['view']>;
+type MirrorSide = NonNullable<AnalyzeOptions['mirror']>;
 
 /** The attributes and the values each takes (every attribute is text in HTML). */
 export interface TradeGapAttributes {
@@ -41,7 +64,7 @@ export interface TradeGapAttributes {
   /** How many products, or partners, before "Other" (default 5). */
   top: `${number}`;
   /** Default `auto`: detected from the header. */
-  format: 'auto' | 'native' | 'csv' | 'json' | 'comtrade' | 'comtrade-legacy' | 'baci' | 'wits' | 'reported';
+  format: NonNullable<AnalyzeOptions['format']>;
   /** Comma-separated source names, in order: where sources disagree, the first named wins. */
   'prefer-source': string;
   /** Where both sides report a flow, whose figure the balance uses (default `importer`). */

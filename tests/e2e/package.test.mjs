@@ -114,7 +114,6 @@ test('the .tgz holds the element, CSS, worker, wasm and glue, types, labels, REA
     'package/LICENSE-APACHE',
     'package/LICENSE-MIT',
     'package/README.md',
-    'package/analysis.d.ts',
     'package/data/hs.csv',
     'package/package.json',
     'package/pkg/tradegap.d.ts',

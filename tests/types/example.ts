@@ -56,11 +56,15 @@ console.log(png?.size);
 await init();
 const options: AnalyzeOptions = { focus: 'PRK', partner: 'CHN', lang: 'ko', preferSource: ['KOTRA'] };
 const csv = 'year,exporter,importer,value\n2023,PRK,CHN,290000000\n2023,CHN,PRK,2030000000\n';
-const analysis: Analysis = analyze(csv, options);
+const analysis = analyze(csv, options); // an Analysis: the glue's types come from the Rust ones
 const y2023 = analysis.years.find((y) => y.year === 2023);
 console.log(y2023?.exports, y2023?.imports, y2023?.balance, analysis.sentences[0]);
 // @ts-expect-error: mirror is "importer" or "exporter"
 const wrong: AnalyzeOptions = { mirror: 'both' };
-// @ts-expect-error: a year is a number in the options object
-const late: AnalyzeOptions = { year: '2023' };
-console.log(wrong, late);
+// @ts-expect-error: not a view the core lays out
+analyze(csv, { view: 'pie' });
+// @ts-expect-error: a figure is a number (or null), never text
+const shown: string = analysis.years[0].exports;
+// @ts-expect-error: an option the core does not have
+analyze(csv, { colour: 'red' });
+console.log(wrong, shown);
