@@ -275,15 +275,19 @@ test("(2) npm install of the .tgz, bundled with esbuild from `import 'tradegap'`
     await server.close();
   }
 
-  // TypeScript in that project finds the types through the package's exports map.
+  // TypeScript in that project finds the types through the package's exports map, as
+  // a bundler resolves it and as Node does.
   copyFileSync(path.join(REPO, 'tests', 'types', 'example.ts'), path.join(dir, 'src', 'example.ts'));
   const tsconfig = JSON.parse(
     readFileSync(path.join(REPO, 'tests', 'types', 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
   );
   delete tsconfig.compilerOptions.paths;
   tsconfig.files = ['src/example.ts'];
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-  execFileSync(path.join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', dir], { stdio: 'inherit' });
+  for (const [module, moduleResolution] of [['ESNext', 'Bundler'], ['NodeNext', 'NodeNext']]) {
+    Object.assign(tsconfig.compilerOptions, { module, moduleResolution });
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+    execFileSync(path.join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', dir], { stdio: 'inherit' });
+  }
 });
 
 test("(3) Node imports 'tradegap/core' from that install and analyses the demo data", () => {
