@@ -62,26 +62,38 @@ pub struct AnalyzeOptions {
     /// composition views, the latest with products).
     #[serde(default, deserialize_with = "whole")]
     #[cfg_attr(not(target_arch = "wasm32"), arg(long))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "number | string | null")
+    )]
     pub year: Option<i32>,
 
     /// Products to list before "Other" (1 to 50; default 5).
     #[serde(default, deserialize_with = "whole")]
     #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "N"))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "number | string | null")
+    )]
     pub top: Option<i32>,
 
     /// An earlier year to compare the year with ("Exports −90.0% since 2013").
     #[serde(default, deserialize_with = "whole")]
     #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "YEAR"))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "number | string | null")
+    )]
     pub compare: Option<i32>,
 
     /// Language of sentences and labels: en or ko (a tag starting with "ko" is Korean,
     /// any other English, as a page's lang attribute may say "en-GB").
     #[serde(default, deserialize_with = "parsed")]
     #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "LANG"))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"en\" | \"ko\" | string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "\"en\" | \"ko\" | string | null")
+    )]
     pub lang: Option<Lang>,
 
     /// The view to draw: balance, composition, story or partners (default: the story
@@ -118,7 +130,10 @@ pub struct AnalyzeOptions {
     /// Sources to use, in order, where sources disagree about a figure ("A,B" or a list).
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "A,B"))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | string[] | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | string[] | null")
+    )]
     pub prefer_source: Option<SourceList>,
 
     /// Whose report to use where both countries report a flow: importer (default) or
@@ -143,7 +158,10 @@ pub struct AnalyzeOptions {
     /// Named groups of HS codes, each shown as one product: "Textiles=50-63; Wigs=6703-6704"
     /// or, from JavaScript, `{ Textiles: "50-63" }` or `{ Textiles: ["50-55", "61-63"] }`.
     #[serde(default)]
-    #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "\"NAME=50-63;…\""))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        arg(long, value_name = "\"NAME=50-63;…\"")
+    )]
     #[cfg_attr(
         target_arch = "wasm32",
         tsify(optional, type = "string | Record<string, string | string[]> | null")
@@ -153,7 +171,10 @@ pub struct AnalyzeOptions {
     /// Country names to use instead of the built-in ones: `{ PRK: "DPRK" }`.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), arg(skip))]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string> | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Record<string, string> | null")
+    )]
     pub names: Option<NameOverrides>,
 
     /// Names for product codes that the data gives without one: the text of a
@@ -203,15 +224,45 @@ impl AnalyzeOptions {
     where
         D::Error: fmt::Display,
     {
-        serde_path_to_error::deserialize(d).map_err(|e| {
+        serde_path_to_error::deserialize(AsMap(d)).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner().to_string();
+            // serde-wasm-bindgen's errors are JavaScript Errors, printed "Error: …".
+            let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
             if path == "." || path.is_empty() {
-                Error::option("", &inner)
+                Error::option("", inner)
             } else {
-                Error::option(&path, &inner)
+                Error::option(&path, inner)
             }
         })
+    }
+}
+
+/// A deserializer that reads a struct as a map, so that every key the caller gave is
+/// seen and an unknown one is an error: serde-wasm-bindgen looks up only the struct's
+/// own field names in an object, which would let a misspelt option pass in silence.
+struct AsMap<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for AsMap<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
     }
 }
 
@@ -319,7 +370,9 @@ impl<'de> Deserialize<'de> for GroupList {
         impl<'de> Visitor<'de> for V {
             type Value = GroupList;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("groups, as \"Textiles=50-63; Wigs=6703-6704\" or { Textiles: \"50-63\" }")
+                f.write_str(
+                    "groups, as \"Textiles=50-63; Wigs=6703-6704\" or { Textiles: \"50-63\" }",
+                )
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<GroupList, E> {
                 s.parse().map_err(E::custom)
@@ -327,7 +380,10 @@ impl<'de> Deserialize<'de> for GroupList {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<GroupList, A::Error> {
                 let mut out = Vec::new();
                 while let Some((name, codes)) = map.next_entry::<String, Codes>()? {
-                    out.push(Group::parse(&name, &codes.0).map_err(|e| de::Error::custom(e.message()))?);
+                    out.push(
+                        Group::parse(&name, &codes.0)
+                            .map_err(|e| de::Error::custom(e.message()))?,
+                    );
                 }
                 Ok(GroupList(out))
             }
@@ -485,12 +541,8 @@ impl FromStr for Format {
 impl FromStr for View {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        View::from_name(s).ok_or_else(|| {
-            expected(
-                "\"balance\", \"composition\", \"story\" or \"partners\"",
-                s,
-            )
-        })
+        View::from_name(s)
+            .ok_or_else(|| expected("\"balance\", \"composition\", \"story\" or \"partners\"", s))
     }
 }
 

@@ -23,7 +23,10 @@ use tsify::Tsify;
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
 pub struct Analysis {
     /// The view drawn: "balance", "composition", "story" or "partners".
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"balance\" | \"composition\" | \"story\" | \"partners\""))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"balance\" | \"composition\" | \"story\" | \"partners\"")
+    )]
     pub view: &'static str,
     /// The comparison with an earlier year (`compare` option), or `null`.
     pub comparison: Option<Comparison>,
@@ -70,7 +73,10 @@ pub struct Analysis {
     /// The focus country's partners in the year, largest first.
     pub partners: Vec<Partner>,
     /// What the partners' shares are of: "world" or "partners", or `null`.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"world\" | \"partners\" | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"world\" | \"partners\" | null")
+    )]
     pub partners_basis: Option<&'static str>,
     /// The total the partners' shares are of, or `null`.
     pub partners_total: Option<f64>,
@@ -230,7 +236,10 @@ pub struct Comparison {
     /// Imports then and now.
     pub imports: Option<FlowChange>,
     /// The flow that changed more: "exports" or "imports".
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"exports\" | \"imports\" | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"exports\" | \"imports\" | null")
+    )]
     pub headline: Option<&'static str>,
     /// The chart's annotation, or `null`.
     pub label: Option<String>,
@@ -600,7 +609,7 @@ impl From<&Report> for Analysis {
                 .iter()
                 .map(|s| Skipped {
                     reason: s.reason.clone(),
-                    rows: s.rows as u32,
+                    rows: s.rows,
                     line: s.first_line,
                 })
                 .collect(),

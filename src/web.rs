@@ -594,4 +594,3 @@ fn js_number(v: f64) -> String {
         .and_then(|s| s.as_string())
         .unwrap_or_default()
 }
-

@@ -79,7 +79,10 @@ fn json_holds_the_analysis_object() {
     let doc = json(&o);
     assert_eq!(doc["focus"], "CHN");
     assert_eq!(doc["year"], 2023);
-    let last = doc["years"].as_array().and_then(|y| y.last()).expect("years");
+    let last = doc["years"]
+        .as_array()
+        .and_then(|y| y.last())
+        .expect("years");
     assert_eq!(last["exports"], 2031690000.0);
     assert_eq!(last["imports"], 291890000.0);
     assert_eq!(doc["oneSided"], true);
@@ -89,13 +92,23 @@ fn json_holds_the_analysis_object() {
     assert!(!doc["sentences"].as_array().expect("sentences").is_empty());
     // A missing figure is null, never left out.
     assert!(doc["comparison"].is_null());
-    assert!(last["change"].as_object().is_some_and(|c| c.contains_key("balance")));
+    assert!(last["change"]
+        .as_object()
+        .is_some_and(|c| c.contains_key("balance")));
 }
 
 #[test]
 fn json_lists_conflicts_and_escapes_text() {
     let file = fixture("data/formats/nk-china-reported-figures.csv");
-    let args = ["--focus", "PRK", "--partner", "CHN", "--json", "--year", "2004"];
+    let args = [
+        "--focus",
+        "PRK",
+        "--partner",
+        "CHN",
+        "--json",
+        "--year",
+        "2004",
+    ];
     let o = tradegap(&[&[file.as_str()][..], &args].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     let doc = json(&o);
@@ -192,15 +205,24 @@ fn bad_data_names_file_line_column_and_header() {
 #[test]
 fn bad_arguments_exit_2_and_say_what_the_option_takes() {
     for (args, message) in [
-        (&[][..], "the following required arguments were not provided"),
+        (
+            &[][..],
+            "the following required arguments were not provided",
+        ),
         (&["a.csv", "b.csv"][..], "unexpected argument 'b.csv'"),
-        (&[SEED_PATH, "--focus"][..], "a value is required for '--focus <CODE>'"),
+        (
+            &[SEED_PATH, "--focus"][..],
+            "a value is required for '--focus <CODE>'",
+        ),
         (
             &[SEED_PATH, "--focus", "North Korea"][..],
             "invalid value 'North Korea' for '--focus <CODE>': expected a three-letter ISO 3166 \
              country code, got \"North Korea\"",
         ),
-        (&[SEED_PATH, "--frobnicate"][..], "unexpected argument '--frobnicate'"),
+        (
+            &[SEED_PATH, "--frobnicate"][..],
+            "unexpected argument '--frobnicate'",
+        ),
         (
             &[SEED_PATH, "--format", "xml"][..],
             "invalid value 'xml' for '--format <FORMAT>': expected auto, native, json, comtrade, \
@@ -232,7 +254,13 @@ fn bad_arguments_exit_2_and_say_what_the_option_takes() {
     assert!(o.status.success());
     let help = stdout(&o);
     assert!(help.contains("Usage: tradegap [OPTIONS] <FILE>"), "{help}");
-    for flag in ["--focus <CODE>", "--mirror <SIDE>", "--json", "--to-native", "--version"] {
+    for flag in [
+        "--focus <CODE>",
+        "--mirror <SIDE>",
+        "--json",
+        "--to-native",
+        "--version",
+    ] {
         assert!(help.contains(flag), "{flag}: {help}");
     }
     let o = tradegap(&["--version"]);

@@ -6,6 +6,7 @@ mod formats;
 mod golden;
 mod interaction;
 mod narrate;
+mod options;
 mod palette;
 mod preview;
 mod story;
