@@ -252,6 +252,19 @@ function loadHsLabels() {
   return hsLabels;
 }
 
+/**
+ * The worker that reads big files, from this module's own folder. Browsers start a
+ * worker only from the page's origin: when this module comes from elsewhere (a CDN),
+ * a same-origin blob starts it by importing the real script (which CORS allows, as it
+ * did this module), so the worker still finds its wasm next to itself.
+ */
+function startWorker() {
+  const url = new URL('./tradegap-worker.js', import.meta.url);
+  if (url.origin === location.origin) return { worker: new Worker(url, { type: 'module' }), shim: null };
+  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  return { worker: new Worker(shim, { type: 'module' }), shim };
+}
+
 /** "12.3 MB" */
 const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
 
@@ -514,10 +527,11 @@ export class TradeGap extends HTMLElement {
   #readInWorker(url, maxBytes, generation) {
     const ui = this.#ui;
     const keep = this.#keepKey();
-    const worker = new Worker(new URL('./tradegap-worker.js', import.meta.url), { type: 'module' });
+    const { worker, shim } = startWorker();
     this.#worker = worker;
     const stop = () => {
       worker.terminate();
+      if (shim) URL.revokeObjectURL(shim);
       if (this.#worker === worker) this.#worker = null;
     };
     const bar = el('progress');

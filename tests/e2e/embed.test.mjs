@@ -275,7 +275,7 @@ test('regression: a chart whose first load failed on an option recovers when the
     document.querySelector('main').prepend(el);
   });
   const failed = await waitForEvent(page, 'bad-focus', 'tradegap:error');
-  assert.match(failed.message, /focus "XX"/);
+  assert.match(failed.message, /option "focus": expected a three-letter ISO 3166 country code, got "XX"/);
   await page.$eval('#bad-focus', (el) => el.setAttribute('focus', 'PRK'));
   const a = await waitForEvent(page, 'bad-focus', 'tradegap:ready');
   assert.equal(a.focus, 'PRK');
