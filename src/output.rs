@@ -50,7 +50,7 @@ pub struct Analysis {
     /// Exports, imports and balance for each year with data, ascending.
     pub years: Vec<Year>,
     /// The selected year's balance as a record, or `null`.
-    pub record: Option<Record>,
+    pub record: Option<BalanceRecord>,
     /// What the year's exports and imports were made of.
     pub composition: Composition,
     /// The story in sentences, in `lang`.
@@ -134,11 +134,12 @@ pub struct Change {
     pub relative: Option<f64>,
 }
 
-/// A balance that is a record.
+/// A balance that is a record. (Not `Record`: in the generated .d.ts that name would hide
+/// TypeScript's `Record<K, V>`, which the options' types use.)
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
-pub struct Record {
+pub struct BalanceRecord {
     /// The year of the record.
     pub year: i32,
     /// "deficit" or "surplus".
@@ -517,7 +518,7 @@ impl From<&Report> for Analysis {
                     },
                 })
                 .collect(),
-            record: a.record.map(|rec| Record {
+            record: a.record.map(|rec| BalanceRecord {
                 year: rec.year,
                 kind: match rec.kind {
                     BalanceKind::Deficit => "deficit",
