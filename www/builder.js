@@ -392,10 +392,10 @@ function attributes() {
     'prefer-source', 'rollup', 'groups']) {
     const v = $(id).value.trim();
     if (v && !(id === 'theme' && v === 'auto')) a[id] = v;
+    // "Automatic" is written out: the story needs view="story" in the markup for its
+    // taller box from the first paint (tradegap.css).
+    if (id === 'view' && !v && state.info) a.view = state.info.hasProducts ? 'story' : 'balance';
   }
-  // "Automatic" is written out: the story needs view="story" in the markup for its
-  // taller box from the first paint (tradegap.css).
-  if (!a.view && state.info) a.view = state.info.hasProducts ? 'story' : 'balance';
   return a;
 }
 
@@ -594,7 +594,7 @@ function writeEmbeds() {
   const title = state.analysis?.title || a.title || 'tradegap chart';
   const height = Math.ceil($('preview')?.getBoundingClientRect().height || 500);
   $('embed-iframe').value = [
-    `<iframe src="${escapeAttr(url)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0"></iframe>`,
+    `<iframe src="${escapeAttr(url)}" title="${escapeAttr(title)}" width="100%" height="${height}" frameborder="0"></iframe>`,
     `<script src="${escapeAttr(`${base}embed-loader.js`)}" defer></script>`,
     '',
   ].join('\n');
