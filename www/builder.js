@@ -27,6 +27,7 @@ const UI = {
     hChoices: 'What the chart shows',
     focus: 'Country',
     partner: 'Trading with',
+    swap: 'Swap the two countries',
     view: 'Chart',
     viewAuto: 'Automatic',
     viewBalance: 'Balance, year by year',
@@ -62,7 +63,7 @@ const UI = {
     previewEmpty: 'The chart appears here once the data is in.',
     hEmbed: 'Put it in your article',
     filesUrl: "Where the chart's files are (tradegap.js, tradegap.css, pkg/)",
-    filesHint: "Ask your web team once; the builder's own address works while you try it out.",
+    filesHint: "Ask your web team once: they must be on your article's site (or allowed to it by CORS). The builder's own address works while you try it out.",
     dataUrl: 'Address of the data file, if you host it (optional)',
     dataInline: 'Empty: the data goes inside the code.',
     dataTooBig: (kb) => `The data is ${kb} KB, too much to paste into an article: download the data file, put it on your site and give its address here.`,
@@ -110,6 +111,7 @@ const UI = {
     hChoices: '차트에 보여줄 내용',
     focus: '나라',
     partner: '상대국',
+    swap: '두 나라 바꾸기',
     view: '차트',
     viewAuto: '자동',
     viewBalance: '연도별 수지',
@@ -145,7 +147,7 @@ const UI = {
     previewEmpty: '자료를 넣으면 여기에 차트가 나타납니다.',
     hEmbed: '기사에 넣기',
     filesUrl: '차트 파일 위치(tradegap.js, tradegap.css, pkg/)',
-    filesHint: '웹 담당자에게 한 번 물어보세요. 시험 삼아 쓸 때는 이 페이지의 주소로 됩니다.',
+    filesHint: '웹 담당자에게 한 번 물어보세요. 기사가 실리는 사이트에 있어야 합니다(또는 CORS로 허용). 시험 삼아 쓸 때는 이 페이지의 주소로 됩니다.',
     dataUrl: '자료 파일을 올려 둔 주소(선택)',
     dataInline: '비우면 자료가 코드 안에 들어갑니다.',
     dataTooBig: (kb) => `자료가 ${kb}KB로 기사에 넣기에는 큽니다. 자료 파일을 내려받아 사이트에 올리고 그 주소를 여기에 넣으세요.`,
@@ -222,11 +224,13 @@ function applyUi() {
 
 // ---------- data in ----------
 
-function setData(text, name) {
+function setData(text, name, { reveal = false } = {}) {
   state.text = text;
   state.name = name || '';
   state.nativeFor = '';
   readData({ fresh: true });
+  // A file is in: show the next step (the choices, with the preview under them).
+  if (reveal && state.info) $('step-choices').scrollIntoView({ block: 'start' });
 }
 
 /** Reads the data: its summary, the choices it allows, then the preview. */
@@ -375,7 +379,7 @@ async function readFile(file) {
     return;
   }
   $('data-text').value = '';
-  setData(text, file.name);
+  setData(text, file.name, { reveal: true });
 }
 
 // ---------- options, preview ----------
@@ -838,11 +842,17 @@ function wire() {
     const r = await fetch(EXAMPLE);
     if (r.ok) {
       $('data-text').value = '';
-      setData(await r.text(), 'nk-china-trade.csv');
+      setData(await r.text(), 'nk-china-trade.csv', { reveal: true });
     }
   });
   for (const id of ['focus', 'partner', 'view', 'year', 'compare', 'lang', 'theme', 'rollup']) $(id).addEventListener('change', update);
   for (const id of ['title', 'note', 'source', 'prefer-source', 'groups', 'width', 'data-url', 'files-url']) $(id).addEventListener('input', update);
+  $('swap').addEventListener('click', () => {
+    const [f, p] = [$('focus').value, $('partner').value];
+    $('focus').value = p;
+    $('partner').value = f;
+    update();
+  });
   $('copy-element').addEventListener('click', (e) => copy('embed-element', e.currentTarget));
   $('copy-iframe').addEventListener('click', (e) => copy('embed-iframe', e.currentTarget));
   $('download-png').addEventListener('click', () => $('preview')?.downloadPng());

@@ -70,6 +70,12 @@ export async function newSession(base, capabilities) {
     screenshot: async () => Buffer.from(await call('GET', `${s}/screenshot`), 'base64'),
     setWindow: (width, height) => call('POST', `${s}/window/rect`, { width, height }),
     close: () => call('DELETE', s).catch(() => {}),
+    /** Types `text` into the element at `selector`: for a file input, a file's path (an upload). */
+    async type(selector, text) {
+      const found = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
+      const id = Object.values(found)[0];
+      return call('POST', `${s}/element/${id}/value`, { text });
+    },
     /** Runs `script` until it returns something other than null or false. */
     async until(script, timeoutMs = 20000, ...args) {
       const end = Date.now() + timeoutMs;
