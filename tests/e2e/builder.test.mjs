@@ -369,3 +369,86 @@ for (const [width, scheme, ui] of [[1280, 'light', 'en'], [1280, 'dark', 'en'], 
     await page.close();
   });
 }
+
+test('sources that disagree: listed, and a preferred source settles them', async () => {
+  const { page, errors } = await builder();
+  await page.setInputFiles('#data-file', path.join(TESTS, 'data', 'formats', 'nk-china-reported-figures.csv'));
+  await page.waitForFunction(() => document.getElementById('data-status').textContent.includes('reported'));
+  assert.equal(await page.isVisible('#prefer-source'), true);
+  const listed = await page.$$eval('#conflict-list li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(listed.length, 13);
+  assert.match(listed[0], /^2004, PRK→CHN: KITA 585,000,000 \/ GAC \(via Tokyo Shimbun\) 585,700,000$/);
+  await choose(page, 'focus', 'PRK');
+  await choose(page, 'partner', 'CHN');
+  const before = await previewAnalysis(page, (a) => a.focus === 'PRK');
+  assert.ok(before.conflicts.length > 0);
+  await page.fill('#prefer-source', 'KITA, KOTRA');
+  const after = await previewAnalysis(page, (a) => a.conflicts.length < before.conflicts.length);
+  assert.ok(after.years.find((y) => y.year === 2004).exports != null, 'the 2004 figure is back, from KITA');
+  assert.match(await page.inputValue('#embed-element'), / prefer-source="KITA, KOTRA"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file dropped onto the page is read like a picked one', async () => {
+  const { page, errors } = await builder();
+  const text = await readFile(COMTRADE, 'utf8');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    const zone = document.getElementById('drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction(() => document.getElementById('data-status').textContent.startsWith('dropped.csv: read as a UN Comtrade download'));
+  await previewAnalysis(page);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('data over 200 KB goes into a file of its own: the codes load it by src', async () => {
+  const { page, errors } = await builder();
+  // 60 years × 2 directions × 30 products, about 300 KB of native CSV.
+  const rows = ['year,exporter,importer,product_code,product,value,source'];
+  for (let y = 1960; y < 2020; y++) {
+    for (const [e, i] of [['PRK', 'CHN'], ['CHN', 'PRK']]) {
+      rows.push(`${y},${e},${i},,,${1e9 + y},Test customs with a rather long source name`);
+      for (let p = 1; p <= 30; p++) rows.push(`${y},${e},${i},${String(p).padStart(2, '0')},Product number ${p} with a name,${1e6 * p + y},Test customs with a rather long source name`);
+    }
+  }
+  await page.setInputFiles('#data-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await previewAnalysis(page);
+  await page.waitForFunction(() => document.getElementById('embed-element').value.includes(' src="tradegap-prk-chn.csv"'));
+  assert.ok(!(await page.inputValue('#embed-element')).includes('text/csv'));
+  assert.match(await page.textContent('#data-url-hint'), /^The data is \d+ KB, too much to paste into an article/);
+  assert.match(await page.inputValue('#embed-iframe'), /embed\.html\?src=tradegap-prk-chn\.csv&amp;/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a Korean article is checked too, and a year picked in the chart follows into the form', async () => {
+  const { page, errors } = await seeded();
+  await choose(page, 'lang', 'ko');
+  await page.fill('#article', await readFile(path.join(TESTS, 'data', 'articles', 'ko-deficit.txt'), 'utf8'));
+  await page.waitForSelector('#claims li');
+  const verdicts = await page.$$eval('#claims li', (ls) => ls.map((l) => l.dataset.verdict));
+  assert.ok(verdicts.includes('match'), verdicts.join());
+  assert.equal(await page.getAttribute('#article-marked', 'lang'), 'ko');
+  // A year clicked in the chart sets the form's year.
+  const point = await page.evaluate(() => {
+    const el = document.getElementById('preview');
+    el.scrollIntoView();
+    const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    for (let x = 0; x < r.width; x++) {
+      for (const f of [0.2, 0.3, 0.4]) if (el.yearAt(x, r.height * f) === 2013) return { x: r.left + x + 3, y: r.top + r.height * f };
+    }
+    return null;
+  });
+  assert.ok(point, 'a column for 2013');
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => document.getElementById('year').value === '2013');
+  await previewAnalysis(page, (a) => a.year === 2013);
+  assert.match(await page.inputValue('#embed-element'), / year="2013"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
