@@ -80,7 +80,6 @@ const UI = {
     claimsNone: 'No figures about this trade found in the text.',
     claimsCount: (n, bad) => `${n} figure${n === 1 ? '' : 's'} checked${bad ? `, ${bad} to look at` : ''}.`,
     verdict: { match: 'matches the data', differs: 'differs from the data', unverifiable: 'not in the data' },
-    dataGives: (v) => `The data gives ${v}.`,
     foot: 'tradegap builder: the figures are read and drawn in this page, by the same code that draws the chart in your article.',
     demoLink: 'See the chart in a demo article',
     read: (fmt, rows, name) => `${name ? `${name}: ` : ''}read as ${fmt}, ${rows.toLocaleString('en')} row${rows === 1 ? '' : 's'}.`,
@@ -164,7 +163,6 @@ const UI = {
     claimsNone: '글에서 이 무역에 관한 수치를 찾지 못했습니다.',
     claimsCount: (n, bad) => `수치 ${n}건 확인${bad ? `, ${bad}건 살펴볼 것` : ''}.`,
     verdict: { match: '자료와 일치', differs: '자료와 다름', unverifiable: '자료에 없음' },
-    dataGives: (v) => `자료: ${v}.`,
     foot: 'tradegap 차트 만들기: 수치는 기사 속 차트를 그리는 것과 같은 코드로 이 페이지 안에서 읽고 그립니다.',
     demoLink: '예시 기사에서 차트 보기',
     read: (fmt, rows, name) => `${name ? `${name}: ` : ''}${fmt}(으)로 ${rows.toLocaleString('ko')}행을 읽었습니다.`,
@@ -712,12 +710,12 @@ function checkArticle() {
       document.getElementById(`mark-${i}`)?.scrollIntoView({ block: 'nearest' });
     });
     item.append(button);
-    const detail = document.createElement('p');
-    const parts = [];
-    if (c.computed != null && c.verdict !== 'match') parts.push(t('dataGives', formatDollars(c.computed, a.lang)));
-    if (c.note) parts.push(c.note);
-    detail.textContent = parts.join(' ');
-    if (parts.length) item.append(detail);
+    // What the data gives, in the core's words (figures rounded once, in the chart's language).
+    if (c.note) {
+      const detail = document.createElement('p');
+      detail.textContent = c.note;
+      item.append(detail);
+    }
     list.append(item);
     // The text with this figure marked.
     if (typeof c.start === 'number' && typeof c.end === 'number' && c.start >= at) {
@@ -732,15 +730,6 @@ function checkArticle() {
     }
   }
   marked.append(text.slice(at));
-}
-
-function formatDollars(v, lang) {
-  return new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-  }).format(v);
 }
 
 // ---------- state ----------
@@ -845,6 +834,13 @@ function wire() {
       setData(await r.text(), 'nk-china-trade.csv', { reveal: true });
     }
   });
+  // Another pair has other years: the year and the comparison start again from the latest.
+  for (const id of ['focus', 'partner']) {
+    $(id).addEventListener('change', () => {
+      $('year').value = '';
+      $('compare').value = '';
+    });
+  }
   for (const id of ['focus', 'partner', 'view', 'year', 'compare', 'lang', 'theme', 'rollup']) $(id).addEventListener('change', update);
   for (const id of ['title', 'note', 'source', 'prefer-source', 'groups', 'width', 'data-url', 'files-url']) $(id).addEventListener('input', update);
   $('swap').addEventListener('click', () => {
