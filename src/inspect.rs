@@ -16,11 +16,19 @@ use crate::parse::{self, Format, ReadOptions};
 /// A summary of a file, before any focus or partner is chosen.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Inspection {
     /// The reader that read it: `native`, `json`, `comtrade`, `comtrade-legacy`,
     /// `baci`, `wits` or `reported`.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "\"native\" | \"json\" | \"comtrade\" | \"comtrade-legacy\" | \"baci\" | \"wits\" | \"reported\""
+        )
+    )]
     pub format: &'static str,
     /// `","` or `"\t"` (cells pasted from a spreadsheet); `null` for JSON.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\",\" | \"\\t\" | null"))]
     pub delimiter: Option<&'static str>,
     /// Data rows read as flows.
     pub rows_read: u64,
@@ -49,6 +57,7 @@ pub struct Inspection {
 
 /// A country present in the data.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CountryInfo {
     /// ISO 3166 alpha-3.
     pub code: String,

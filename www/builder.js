@@ -194,8 +194,6 @@ const state = {
   analysis: null,
 };
 
-let ready = null; // the wasm module, once loaded
-
 // ---------- words ----------
 
 function t(key, ...args) {
@@ -448,7 +446,7 @@ function buildPreviews() {
     script.type = 'text/csv';
     script.textContent = state.native;
     el.append(script);
-    el.addEventListener('tradegap:ready', (e) => ready_(el, e.detail));
+    el.addEventListener('tradegap:ready', (e) => onReady(el, e.detail));
     el.addEventListener('tradegap:select', (e) => {
       if (el.id === 'preview') selectYear(e.detail.year);
     });
@@ -468,7 +466,7 @@ function buildPreviews() {
   $('preview-empty').hidden = true;
 }
 
-function ready_(el, analysis) {
+function onReady(el, analysis) {
   if (el.id !== 'preview') return;
   state.analysis = analysis;
   $('option-error').hidden = true;
@@ -881,8 +879,7 @@ async function main() {
   restore();
   applyUi();
   clearOutputs();
-  ready = loadWasm();
-  await ready;
+  await loadWasm();
   if (state.text) readData();
   else $('data-status').textContent = '';
   document.documentElement.dataset.ready = 'true';
