@@ -45,7 +45,7 @@ build: setup
 demo: build
 	node scripts/serve.mjs www
 
-test: setup lint test-native test-wasm test-e2e sizes
+test: setup lint test-native test-wasm test-types test-e2e sizes
 
 lint: setup
 	cargo fmt --check
