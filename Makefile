@@ -41,6 +41,10 @@ build: setup
 	cargo build --lib --release --target $(TARGET)
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tradegap $(WASM_IN)
 	$(WASM_OPT) -Oz --converge $(WASM_FEATURES) $(PKG)/tradegap_bg.wasm -o $(PKG)/tradegap_bg.wasm
+	@# What pages load: the element and the glue in one minified module, beside the readable
+	@# source so that its import.meta.url paths (./pkg/, ./tradegap-worker.js) still hold.
+	node_modules/.bin/esbuild www/tradegap.js --bundle --minify --format=esm --target=es2022 \
+	  --log-level=warning --outfile=www/tradegap.min.js
 
 demo: build
 	node scripts/serve.mjs www
