@@ -17,7 +17,7 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 TARGET   := wasm32-unknown-unknown
 PKG      := www/pkg
-WASM_IN  := target/$(TARGET)/release/tradegap.wasm
+WASM_IN  := target/$(TARGET)/wasm/tradegap.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
 # WebAssembly features that current rustc emits for $(TARGET) by default.
 # (-Oz --converge repeats the passes while the file still shrinks: a few hundred bytes.)
@@ -38,7 +38,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	cargo build --lib --release --target $(TARGET)
+	cargo build --lib --profile wasm --target $(TARGET)
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tradegap $(WASM_IN)
 	$(WASM_OPT) -Oz --converge $(WASM_FEATURES) $(PKG)/tradegap_bg.wasm -o $(PKG)/tradegap_bg.wasm
 	@# What pages load: the element and the glue in one minified module, beside the readable
