@@ -6,6 +6,7 @@
 #   make test-types tsc --noEmit on tests/types/example.ts (the element's and the core's types)
 #   make package    dist/tradegap-<version>.tgz, the npm package (scripts/package.mjs)
 #   make bench      the peers' benchmark (../shared/bench) with tradegap in the same run
+#   make social     the demo's social cards, www/social.png and www/social-ko.png (og:image)
 #   make clean
 
 SHELL := bash
@@ -30,7 +31,7 @@ export PORT
 # Steps run in order (cargo already uses every core).
 .NOTPARALLEL:
 
-.PHONY: all setup build demo test lint test-native test-wasm test-e2e test-types package sizes bench clean
+.PHONY: all setup build demo test lint test-native test-wasm test-e2e test-types package sizes bench social clean
 
 all: build
 
@@ -86,6 +87,15 @@ sizes:
 # The peers' benchmark in ../shared/bench with tradegap added (medians and ratios, one run).
 bench: setup
 	scripts/bench.sh
+
+# The demo article's social cards (og:image, 1200x675), drawn by the command line from the
+# demo's data with Noto Sans CJK KR. Committed: they are part of the demo, not build output.
+SOCIAL_ARGS := www/data/nk-china-trade.csv --focus PRK --partner CHN --view story --size social
+social: setup
+	cargo run --quiet --release --bin tradegap -- $(SOCIAL_ARGS) --png www/social.png \
+	  --source "China's customs figures, via KOTRA, KITA, KINU and news reports"
+	cargo run --quiet --release --bin tradegap -- $(SOCIAL_ARGS) --png www/social-ko.png --lang ko \
+	  --source "중국 해관 통계(KOTRA·KITA·KINU 및 언론 보도 인용)"
 
 clean:
 	cargo clean

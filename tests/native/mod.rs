@@ -1,6 +1,7 @@
 //! The native tests, one module per part of the pipeline; `util` holds shared helpers.
 
 mod cli;
+mod cli_pictures;
 mod errors;
 mod formats;
 mod golden;
@@ -8,7 +9,9 @@ mod interaction;
 mod narrate;
 mod options;
 mod palette;
+mod picture;
 mod preview;
 mod story;
+mod svg;
 mod util;
 mod words;
