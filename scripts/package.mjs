@@ -20,6 +20,7 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Files of the package: where each comes from in the repository, and its name inside. */
 const FILES = [
   ['www/tradegap.js', 'tradegap.js'],
+  ['www/tradegap.min.js', 'tradegap.min.js'],
   ['www/tradegap.d.ts', 'tradegap.d.ts'],
   ['www/tradegap.css', 'tradegap.css'],
   ['www/tradegap-worker.js', 'tradegap-worker.js'],
@@ -62,6 +63,8 @@ export function manifest(cargo = cargoPackage()) {
     types: './tradegap.d.ts',
     exports: {
       '.': { types: './tradegap.d.ts', default: './tradegap.js' },
+      // The same element and glue in one minified module, for pages that load it by URL.
+      './min': { types: './tradegap.d.ts', default: './tradegap.min.js' },
       // init() and analyze() without the element: pages, workers, Node (give init the bytes).
       './core': { types: './pkg/tradegap.d.ts', default: './pkg/tradegap.js' },
       './tradegap.css': './tradegap.css',
@@ -73,7 +76,7 @@ export function manifest(cargo = cargoPackage()) {
     files,
     // Only the element's module does something when imported (customElements.define),
     // and the stylesheet when a bundler imports it; the glue can be shaken.
-    sideEffects: ['./tradegap.js', './tradegap.css'],
+    sideEffects: ['./tradegap.js', './tradegap.min.js', './tradegap.css'],
   };
 }
 

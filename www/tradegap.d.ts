@@ -134,6 +134,11 @@ export interface TradeGapElement extends HTMLElement {
   pngBlob(): Promise<Blob | null>;
   /** Saves `pngBlob()` as a file named after the title (the "Download PNG" button). */
   downloadPng(): Promise<void>;
+  /** The chart as drawn, with its title and footer, as an SVG document (text stays text;
+   *  no script, no external reference); empty before the first drawing. */
+  svgText(): string;
+  /** Saves `svgText()` as a file named after the title (the "Download SVG" button). */
+  downloadSvg(): void;
   /** The figures drawn as CSV, one row per year, unrounded, with their sources; empty before data. */
   dataCsv(): string;
   /** Saves `dataCsv()` as a file (the "Get the data" button). */

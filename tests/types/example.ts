@@ -50,7 +50,8 @@ const drawn: Analysis | null = chart.analysis;
 chart.analysis = null;
 console.log(drawn?.sentences.join(' '), chart.yearAt(10, 10), chart.dataCsv().length, chart instanceof TradeGap);
 const png: Blob | null = await chart.pngBlob();
-console.log(png?.size);
+const svg: string = chart.svgText();
+console.log(png?.size, svg.length);
 
 // The core without the element: in a page, a worker or Node.
 await init();
