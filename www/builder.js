@@ -62,7 +62,7 @@ const UI = {
     columnWidth: (w) => `Article column, ${w} px`,
     previewEmpty: 'The chart appears here once the data is in.',
     hEmbed: 'Put it in your article',
-    filesUrl: "Where the chart's files are (tradegap.js, tradegap.css, pkg/)",
+    filesUrl: "Where the chart's files are (tradegap.min.js, tradegap.css, pkg/…)",
     filesHint: "Ask your web team once: they must be on your article's site (or allowed to it by CORS). The builder's own address works while you try it out.",
     dataUrl: 'Address of the data file, if you host it (optional)',
     dataInline: 'Empty: the data goes inside the code.',
@@ -145,7 +145,7 @@ const UI = {
     columnWidth: (w) => `기사 본문, ${w}px`,
     previewEmpty: '자료를 넣으면 여기에 차트가 나타납니다.',
     hEmbed: '기사에 넣기',
-    filesUrl: '차트 파일 위치(tradegap.js, tradegap.css, pkg/)',
+    filesUrl: '차트 파일 위치(tradegap.min.js, tradegap.css, pkg/…)',
     filesHint: '웹 담당자에게 한 번 물어보세요. 기사가 실리는 사이트에 있어야 합니다(또는 CORS로 허용). 시험 삼아 쓸 때는 이 페이지의 주소로 됩니다.',
     dataUrl: '자료 파일을 올려 둔 주소(선택)',
     dataInline: '비우면 자료가 코드 안에 들어갑니다.',
@@ -580,7 +580,8 @@ function writeEmbeds() {
     .join('');
   const lines = [
     `<link rel="stylesheet" href="${escapeAttr(`${base}tradegap.css`)}">`,
-    `<script type="module" src="${escapeAttr(`${base}tradegap.js`)}"></script>`,
+    // The element and the wasm glue in one minified module (make build), as pages load it.
+    `<script type="module" src="${escapeAttr(`${base}tradegap.min.js`)}"></script>`,
   ];
   if (src) lines.push(`<trade-gap${attrs}></trade-gap>`);
   else lines.push(`<trade-gap${attrs}>`, '<script type="text/csv">', state.native.trimEnd(), '</script>', '</trade-gap>');

@@ -29,7 +29,7 @@ before(async () => {
   env = await start();
   strict = await startServer({ root: ROOT, port: 0, csp: true });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'tradegap-builder-'));
-  for (const f of ['tradegap.js', 'tradegap.css', 'embed.html', 'embed.js', 'embed.css', 'embed-loader.js', 'tradegap-worker.js']) {
+  for (const f of ['tradegap.js', 'tradegap.min.js', 'tradegap.css', 'embed.html', 'embed.js', 'embed.css', 'embed-loader.js', 'tradegap-worker.js']) {
     await cp(path.join(ROOT, f), path.join(tmp, f));
   }
   await cp(path.join(ROOT, 'pkg'), path.join(tmp, 'pkg'), { recursive: true });
@@ -217,7 +217,7 @@ test('the element code, pasted alone into an empty page, draws the same chart wi
   await page.fill('#note', 'A note with "quotes" & <angle> brackets');
   const a = await previewAnalysis(page, (a) => a.year === 2019);
   const snippet = await page.inputValue('#embed-element');
-  assert.match(snippet, /^<link rel="stylesheet" href="http:\/\/127\.0\.0\.1:\d+\/tradegap\.css">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tradegap\.js"><\/script>\n<trade-gap focus="PRK" partner="CHN" view="story" year="2019" lang="en" note="A note with &quot;quotes&quot; &amp; &lt;angle&gt; brackets">\n<script type="text\/csv">\nyear,exporter,importer,product_code,product,value,kind,reporter,source,note\n/);
+  assert.match(snippet, /^<link rel="stylesheet" href="http:\/\/127\.0\.0\.1:\d+\/tradegap\.css">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tradegap\.min\.js"><\/script>\n<trade-gap focus="PRK" partner="CHN" view="story" year="2019" lang="en" note="A note with &quot;quotes&quot; &amp; &lt;angle&gt; brackets">\n<script type="text\/csv">\nyear,exporter,importer,product_code,product,value,kind,reporter,source,note\n/);
   await writeFile(path.join(tmp, 'element.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Embed</title><link rel="icon" href="data:,"></head><body>\n${snippet}</body></html>\n`);
   const host = await openPage(env.browser, `${files.url}element.html`, { viewport: { width: 740, height: 1000 } });
   const requests = [];
