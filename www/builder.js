@@ -582,6 +582,8 @@ function writeEmbeds() {
     `<link rel="stylesheet" href="${escapeAttr(`${base}tradegap.css`)}">`,
     // The element and the wasm glue in one minified module (make build), as pages load it.
     `<script type="module" src="${escapeAttr(`${base}tradegap.min.js`)}"></script>`,
+    // The wasm downloads with the page instead of after the script (README, "Embed it").
+    `<link rel="preload" href="${escapeAttr(`${base}pkg/tradegap_bg.wasm`)}" as="fetch" type="application/wasm" crossorigin>`,
   ];
   if (src) lines.push(`<trade-gap${attrs}></trade-gap>`);
   else lines.push(`<trade-gap${attrs}>`, '<script type="text/csv">', state.native.trimEnd(), '</script>', '</trade-gap>');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
-import { countColours, openPage, OUT, ROOT, start } from './browser.mjs';
+import { countColours, OUT, ROOT, start } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TESTS = path.join(here, '..');
@@ -45,9 +45,15 @@ after(async () => {
 
 /** The builder, with every request it makes recorded. */
 async function builder(options = {}, base = env.url) {
-  const { page, errors } = await openPage(env.browser, `${base}/builder.html`, { viewport: { width: 1280, height: 900 }, ...options });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
   const requests = [];
+  const errors = [];
   page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${base}/builder.html`);
   await page.waitForSelector('html[data-ready]');
   return { page, errors, requests };
 }
@@ -87,6 +93,20 @@ function cells(line) {
   return out;
 }
 
+/** An empty host page, every request and error recorded from the first. */
+async function hostPage(url, viewport) {
+  const page = await env.browser.newPage({ viewport });
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { page, requests, errors };
+}
+
 function ownOrigin(requests, origin) {
   const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(outside, [], 'every request goes to the page’s own origin');
@@ -117,6 +137,7 @@ test('a Comtrade download (under the strict CSP): its format, rows, what was lef
   const phone = await page.evaluate(() => document.getElementById('preview-phone').analysis);
   assert.deepEqual(phone, a);
   ownOrigin(requests, base);
+  assert.ok(requests.some((u) => u.endsWith('/pkg/tradegap_bg.wasm')), 'requests are recorded from the first');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -217,11 +238,10 @@ test('the element code, pasted alone into an empty page, draws the same chart wi
   await page.fill('#note', 'A note with "quotes" & <angle> brackets');
   const a = await previewAnalysis(page, (a) => a.year === 2019);
   const snippet = await page.inputValue('#embed-element');
-  assert.match(snippet, /^<link rel="stylesheet" href="http:\/\/127\.0\.0\.1:\d+\/tradegap\.css">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tradegap\.min\.js"><\/script>\n<trade-gap focus="PRK" partner="CHN" view="story" year="2019" lang="en" note="A note with &quot;quotes&quot; &amp; &lt;angle&gt; brackets">\n<script type="text\/csv">\nyear,exporter,importer,product_code,product,value,kind,reporter,source,note\n/);
+  assert.match(snippet, /^<link rel="stylesheet" href="http:\/\/127\.0\.0\.1:\d+\/tradegap\.css">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tradegap\.min\.js"><\/script>\n<link rel="preload" href="http:\/\/127\.0\.0\.1:\d+\/pkg\/tradegap_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>\n<trade-gap focus="PRK" partner="CHN" view="story" year="2019" lang="en" note="A note with &quot;quotes&quot; &amp; &lt;angle&gt; brackets">\n<script type="text\/csv">\nyear,exporter,importer,product_code,product,value,kind,reporter,source,note\n/);
   await writeFile(path.join(tmp, 'element.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Embed</title><link rel="icon" href="data:,"></head><body>\n${snippet}</body></html>\n`);
-  const host = await openPage(env.browser, `${files.url}element.html`, { viewport: { width: 740, height: 1000 } });
-  const requests = [];
-  host.page.on('request', (r) => requests.push(r.url()));
+  const host = await hostPage(`${files.url}element.html`, { width: 740, height: 1000 });
+  const { requests } = host;
   await host.page.waitForFunction(() => document.querySelector('trade-gap')?.analysis, null, { timeout: 15000 });
   const embedded = await host.page.evaluate(() => document.querySelector('trade-gap').analysis);
   assert.deepEqual(embedded, a);
@@ -229,6 +249,8 @@ test('the element code, pasted alone into an empty page, draws the same chart wi
   assert.ok(drawn.counts[0] > 500 && drawn.counts[1] > 500, JSON.stringify(drawn));
   await host.page.screenshot({ path: path.join(OUT, 'builder-embed-element.png') });
   ownOrigin(requests, files.url.replace(/\/$/, ''));
+  assert.ok(requests.some((u) => u.endsWith('/tradegap.min.js')), requests.join(' '));
+  assert.equal(requests.filter((u) => u.endsWith('/tradegap_bg.wasm')).length, 1, 'the preloaded wasm is fetched once');
   assert.deepEqual(host.errors, [], 'no CSP or script error in the host page');
   assert.deepEqual(errors, []);
   await host.page.close();
@@ -243,9 +265,8 @@ test('the iframe code, pasted alone into an empty page, draws the same analysis'
   const snippet = await page.inputValue('#embed-iframe');
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?focus=PRK&amp;partner=CHN&amp;view=balance&amp;compare=2013&amp;lang=en#csv=year%2Cexporter/);
   await writeFile(path.join(tmp, 'iframe.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Iframe</title><link rel="icon" href="data:,"></head><body>\n${snippet}</body></html>\n`);
-  const host = await openPage(env.browser, `${files.url}iframe.html`, { viewport: { width: 760, height: 1000 } });
-  const requests = [];
-  host.page.on('request', (r) => requests.push(r.url()));
+  const host = await hostPage(`${files.url}iframe.html`, { width: 760, height: 1000 });
+  const { requests } = host;
   const frame = await (await host.page.waitForSelector('iframe')).contentFrame();
   await frame.waitForFunction(() => document.querySelector('trade-gap')?.analysis, null, { timeout: 15000 });
   const embedded = await frame.evaluate(() => document.querySelector('trade-gap').analysis);
