@@ -10,7 +10,6 @@ use tsify::Tsify;
 
 use super::tokens::{pow10, Amount, Style};
 use super::{Claim, FlowRef, Verdict};
-use crate::format::group_thousands;
 
 /// `m × 10^-decimals` as text, keeping the decimals (they are the stated precision).
 fn fixed(m: u64, decimals: i32) -> String {
@@ -37,7 +36,7 @@ pub fn fmt_amount(v: f64, a: &Amount, finer: bool) -> String {
         Style::En(pow, suffix) => {
             let decimals = pow - prec;
             let num = if pow == 0 && decimals <= 0 {
-                group_thousands(m * 10u64.pow((-decimals) as u32))
+                crate::format::group_digits(&fixed(m, decimals))
             } else {
                 fixed(m, decimals)
             };

@@ -291,6 +291,8 @@ fn verdicts_with_precision_and_hedges() {
         ("The 2023 surplus was $1.74 billion.", X),
         // A range, and the imports of $2.03 billion.
         ("Imports in 2023 were $2 billion to $3 billion.", M),
+        ("Imports in 2023 were $2-3 billion.", M),
+        ("Imports in 2023 were $2.1-3 billion.", X),
         ("Imports in 2023 were between $1 billion and $1.5 billion.", X),
         ("2023년 수입은 20억~30억 달러였다.", M),
         // Shares: 167 / 290 = 57.586%.
@@ -571,4 +573,99 @@ fn cli_check_arguments() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no-such-article.txt"), "{err}");
+}
+
+/// Odd text never panics, and every claim's offsets pick out its text: fragments of
+/// figures, numbers, scripts and punctuation joined at random (a fixed seed).
+#[test]
+fn odd_text_never_panics() {
+    let parts = [
+        "$",
+        "US$",
+        "$US",
+        "₩",
+        "€",
+        "1",
+        "2023",
+        "17억",
+        "4천만",
+        "달러",
+        "원",
+        "%",
+        "%p",
+        "퍼센트",
+        " billion",
+        "bn",
+        "M",
+        " million",
+        ".",
+        ",",
+        "5",
+        "0",
+        "-",
+        "–",
+        "~",
+        "to",
+        "between",
+        "and",
+        " ",
+        "\n",
+        "\n\n",
+        "exports",
+        "수출",
+        "deficit",
+        "적자",
+        "largest",
+        "since",
+        "최대",
+        "이후",
+        "년",
+        "4년래",
+        "a year earlier",
+        "지난해",
+        "last year",
+        "record",
+        "😀",
+        "é",
+        "wigs",
+        "가발",
+        "Russia",
+        "러시아",
+        "99999999999999999999999",
+        "0.000000000001",
+        "(",
+        ")",
+        ";",
+        "about",
+        "약",
+        "이상",
+        "more than",
+        "nearly",
+        "up",
+        "fell",
+        "증가",
+        "G20",
+        "13th",
+        "Article",
+        "March",
+    ];
+    let mut x: u32 = 7;
+    for _ in 0..120 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            text.push_str(parts[(x >> 16) as usize % parts.len()]);
+        }
+        for as_of in [None, Some(2024)] {
+            let got = claims(&text, as_of);
+            let chars: Vec<char> = text.chars().collect();
+            let units: Vec<u16> = text.encode_utf16().collect();
+            for c in &got {
+                let s: String = chars[c.start..c.end].iter().collect();
+                assert_eq!(s, c.text, "{text:?}");
+                let u = String::from_utf16_lossy(&units[c.start_utf16..c.end_utf16]);
+                assert_eq!(u, c.text, "{text:?}");
+            }
+        }
+    }
 }
