@@ -471,7 +471,16 @@ impl<'a> Sentence<'a> {
                         i += len;
                         continue;
                     }
-                    if let Some(cue) = cues::flow_cue(w) {
+                    if let Some(mut cue) = cues::flow_cue(w) {
+                        // "China's exports", "China bought", "중국의 대북 수출": the
+                        // partner's exports are the focus country's imports.
+                        if self.partner_subject(i, &c.countries) {
+                            cue.flow = match cue.flow {
+                                FlowRef::Exports => FlowRef::Imports,
+                                FlowRef::Imports => FlowRef::Exports,
+                                f => f,
+                            };
+                        }
                         c.flows.push((i, cue));
                     }
                     if let Some(len) = self.product_at(i, &mut c) {
@@ -488,6 +497,28 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         self.cues = c;
+    }
+
+    /// True when the partner is the subject of the flow word at `i`: right before it
+    /// in English ("China's exports", "China bought", "China also bought"), or a few
+    /// words before it with a subject or possessive particle in Korean ("중국의", "중국은").
+    fn partner_subject(&self, i: usize, countries: &[(usize, CountryCode)]) -> bool {
+        let Some(&(at, code)) = countries.last() else {
+            return false;
+        };
+        if code != self.d.partner || at >= i {
+            return false;
+        }
+        let Some(w) = self.word(at) else {
+            return false;
+        };
+        if w.starts_with(is_hangul) {
+            let particle = ['은', '는', '이', '가', '의'];
+            return i - at <= 4 && w.ends_with(particle);
+        }
+        i - at == 1
+            || (i - at == 2
+                && matches!(self.word(at + 1), Some("also" | "only" | "then" | "itself")))
     }
 
     /// "last year", "a year earlier", "지난해", "전년": the year, the words it takes,
@@ -606,13 +637,15 @@ impl<'a> Sentence<'a> {
             .filter(|&i| amount(&self.toks[i]).is_some())
             .collect();
         let korean = self.korean();
+        let respective = self.respectively(&figs);
         for (n, &i) in figs.iter().enumerate() {
             let seg_lo = if n == 0 { self.lo } else { figs[n - 1] + 1 };
             let seg_hi = figs.get(n + 1).copied().unwrap_or(self.hi);
             let Some(a) = amount(&self.toks[i]).copied() else {
                 continue;
             };
-            let claim = self.figure(i, &a, seg_lo, seg_hi, korean);
+            let given = respective.as_ref().and_then(|r| r.get(n).copied());
+            let claim = self.figure(i, &a, seg_lo, seg_hi, korean, given);
             if let Some(f) = claim.flow {
                 self.carry.flow = Some(f);
             }
@@ -640,6 +673,27 @@ impl<'a> Sentence<'a> {
                 self.carry.flow = Some(c.flow);
             }
         }
+    }
+
+    /// "Exports and imports were $290 million and $2.03 billion, respectively": the
+    /// flows named before the first figure, in order, one for each figure.
+    fn respectively(&self, figs: &[usize]) -> Option<Vec<FlowRef>> {
+        let said = (self.lo..self.hi).any(|j| {
+            self.word(j)
+                .is_some_and(|w| w == "respectively" || w.starts_with("각각"))
+        });
+        let first = *figs.first()?;
+        if !said || figs.len() < 2 {
+            return None;
+        }
+        let flows: Vec<FlowRef> = self
+            .cues
+            .flows
+            .iter()
+            .filter(|(at, c)| *at < first && c.strong)
+            .map(|(_, c)| c.flow)
+            .collect();
+        (flows.len() == figs.len()).then_some(flows)
     }
 
     /// The year of the figure at `i`: (year, inferred).
@@ -790,6 +844,28 @@ impl<'a> Sentence<'a> {
         Hedge::Exact
     }
 
+    /// True when the figure at `i` is where a change starts ("from $134 million",
+    /// "1억 달러에서") and no year is named for it.
+    fn from_figure(&self, i: usize, seg_lo: usize, korean: bool) -> bool {
+        let ys = &self.cues.years;
+        if korean {
+            let from = self.word(i + 1).is_some_and(|w| w.starts_with("에서"));
+            let own_year = ys.iter().any(|y| y.at >= seg_lo && y.at < i);
+            return from && !own_year;
+        }
+        let mut j = i;
+        while j > self.lo {
+            j -= 1;
+            match self.word(j) {
+                Some("from") => break,
+                Some(w) if cues::hedge_before(&[w]) != Hedge::Exact => continue,
+                _ => return false,
+            }
+        }
+        let own_year = ys.iter().any(|y| y.at > i && y.at <= i + 4);
+        self.word(j) == Some("from") && !own_year
+    }
+
     /// A threshold verb before the figure: "exceeded $100 million", "1억 달러를 돌파".
     fn threshold(&self, i: usize) -> bool {
         let before = (i.saturating_sub(2).max(self.lo)..i).any(|j| {
@@ -893,10 +969,37 @@ impl<'a> Sentence<'a> {
             .find(|c| *c != self.d.focus && *c != self.d.partner)
     }
 
-    fn figure(&self, i: usize, a: &Amount, seg_lo: usize, seg_hi: usize, korean: bool) -> Claim {
+    fn figure(
+        &self,
+        i: usize,
+        a: &Amount,
+        seg_lo: usize,
+        seg_hi: usize,
+        korean: bool,
+        given: Option<FlowRef>,
+    ) -> Claim {
         let t = &self.toks[i];
-        let (year, year_inferred) = self.year_for(i, seg_lo, seg_hi, korean);
-        let flow = self.flow_for(i, seg_lo, seg_hi, korean);
+        let (mut year, mut year_inferred) = self.year_for(i, seg_lo, seg_hi, korean);
+        let flow = match given {
+            Some(f) => Some((f, false)),
+            None => self.flow_for(i, seg_lo, seg_hi, korean),
+        };
+        // "rose to $290 million from $134 million", "16억 달러에서 29억 달러로": the
+        // figure after "from" is the previous year's, when no year of its own is named.
+        if let (Some((f, _)), true) = (flow, self.from_figure(i, seg_lo, korean)) {
+            let earlier = self
+                .d
+                .analysis
+                .years
+                .iter()
+                .rev()
+                .filter(|y| y.year < year)
+                .find(|y| self.d.value(y.year, f).is_some());
+            if let Some(y) = earlier {
+                year = y.year;
+                year_inferred = true;
+            }
+        }
         let product = self.product_for(i, seg_hi, korean);
         let mut c = Claim {
             text: self.text(t.start, t.end),
@@ -1436,15 +1539,28 @@ impl<'a> Sentence<'a> {
 
     fn korean_record(&self, i: usize) -> Option<(usize, usize, Since)> {
         let w = self.word(i)?;
-        if !(w.starts_with("최대") || w.starts_with("최고") || w.contains("최대")) {
+        // "최대", "최고", or "가장 컸다" / "가장 큰" / "가장 많았다".
+        let most = w == "가장"
+            && self
+                .word(i + 1)
+                .is_some_and(|x| x.starts_with(['큰', '컸', '크', '많']));
+        if !(most || w.starts_with("최대") || w.starts_with("최고") || w.contains("최대")) {
             return None;
         }
-        // Look back a few tokens: "2019년 이후 최대", "4년래 최대", "4년 만에 최대", "사상 최대".
-        let lo = i.saturating_sub(4).max(self.lo);
+        let end = if most { i + 2 } else { i + 1 };
+        // Look back a few tokens: "2019년 이후 최대", "2019년(23억 달러) 이후 가장 컸다",
+        // "4년래 최대", "4년 만에 최대", "사상 최대".
+        let lo = i.saturating_sub(8).max(self.lo);
         for j in (lo..i).rev() {
             match &self.toks[j].tok {
-                Tok::Year(y) if self.word(j + 1).is_some_and(|x| x.starts_with("이후")) => {
-                    return Some((j, i + 1, Since::Year(*y)));
+                Tok::Word(x) if x.starts_with("이후") => {
+                    let year = (lo..j).rev().find_map(|k| match self.toks[k].tok {
+                        Tok::Year(y) => Some((k, y)),
+                        _ => None,
+                    });
+                    if let Some((k, y)) = year {
+                        return Some((k, end, Since::Year(y)));
+                    }
                 }
                 Tok::Years(n) => {
                     let next = self.word(j + 1).unwrap_or("");
@@ -1452,11 +1568,11 @@ impl<'a> Sentence<'a> {
                         || next.starts_with("만에")
                         || next.starts_with("만의")
                     {
-                        return Some((j, i + 1, Since::Years(*n)));
+                        return Some((j, end, Since::Years(*n)));
                     }
                 }
                 Tok::Word(x) if x.starts_with("사상") || x.starts_with("역대") => {
-                    return Some((j, i + 1, Since::Ever));
+                    return Some((j, end, Since::Ever));
                 }
                 _ => {}
             }

@@ -35,10 +35,11 @@ pub fn fmt_amount(v: f64, a: &Amount, finer: bool) -> String {
     match a.style {
         Style::En(pow, suffix) => {
             let decimals = pow - prec;
-            let num = if pow == 0 && decimals <= 0 {
-                crate::format::group_digits(&fixed(m, decimals))
-            } else {
-                fixed(m, decimals)
+            // Thousands separators in the whole part: "$2,030 million".
+            let digits = fixed(m, decimals);
+            let num = match crate::small::split_once(&digits, ".") {
+                Some((int, frac)) => format!("{}.{frac}", crate::format::group_digits(int)),
+                None => crate::format::group_digits(&digits),
             };
             format!("${num}{suffix}")
         }

@@ -669,3 +669,55 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+/// Flows named other ways: from the partner's side, "respectively", a change's
+/// starting figure; Korean superlatives. Every figure of each sentence must match.
+#[test]
+fn flows_and_records_named_other_ways() {
+    let cases: &[(&str, &[(&str, Option<i32>)])] = &[
+        (
+            "North Korea's imports from China more than doubled to $2.03 billion last year, \
+             while its exports rose to $290 million from $134 million.",
+            &[
+                ("imports", Some(2023)),
+                ("exports", Some(2023)),
+                ("exports", Some(2022)),
+            ],
+        ),
+        (
+            "Exports and imports were $290 million and $2.03 billion in 2023, respectively.",
+            &[("exports", Some(2023)), ("imports", Some(2023))],
+        ),
+        (
+            "China's exports to North Korea were $2.03 billion in 2023.",
+            &[("imports", Some(2023))],
+        ),
+        (
+            "In 2023 China bought $290 million of North Korean goods.",
+            &[("exports", Some(2023))],
+        ),
+        (
+            "2023년 중국의 대북 수출은 20억3천만 달러였다.",
+            &[("imports", Some(2023))],
+        ),
+        (
+            "작년 북한의 대중 무역적자는 17억4천만달러로, 2019년(23억7천만 달러) 이후 가장 컸다.",
+            &[
+                ("deficit", Some(2023)),
+                ("deficit", Some(2023)),
+                ("deficit", Some(2019)),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = claims(text, Some(2024));
+        let rows: Vec<(&str, Option<i32>)> = got
+            .iter()
+            .map(|c| (c.flow.map_or("", |f| f.name()), c.year))
+            .collect();
+        assert_eq!(rows, *want, "{text}");
+        for c in &got {
+            assert_eq!(c.verdict, Verdict::Match, "{text}: {} — {}", c.text, c.note);
+        }
+    }
+}
