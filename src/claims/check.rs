@@ -846,7 +846,7 @@ impl<'a> Sentence<'a> {
 
     /// True when the figure at `i` is where a change starts ("from $134 million",
     /// "1억 달러에서") and no year is named for it.
-    fn from_figure(&self, i: usize, seg_lo: usize, korean: bool) -> bool {
+    fn starts_a_change(&self, i: usize, seg_lo: usize, korean: bool) -> bool {
         let ys = &self.cues.years;
         if korean {
             let from = self.word(i + 1).is_some_and(|w| w.starts_with("에서"));
@@ -986,7 +986,7 @@ impl<'a> Sentence<'a> {
         };
         // "rose to $290 million from $134 million", "16억 달러에서 29억 달러로": the
         // figure after "from" is the previous year's, when no year of its own is named.
-        if let (Some((f, _)), true) = (flow, self.from_figure(i, seg_lo, korean)) {
+        if let (Some((f, _)), true) = (flow, self.starts_a_change(i, seg_lo, korean)) {
             let earlier = self
                 .d
                 .analysis
