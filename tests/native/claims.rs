@@ -674,7 +674,8 @@ fn odd_text_never_panics() {
 /// starting figure; Korean superlatives. Every figure of each sentence must match.
 #[test]
 fn flows_and_records_named_other_ways() {
-    let cases: &[(&str, &[(&str, Option<i32>)])] = &[
+    type Flows = &'static [(&'static str, Option<i32>)];
+    let cases: &[(&str, Flows)] = &[
         (
             "North Korea's imports from China more than doubled to $2.03 billion last year, \
              while its exports rose to $290 million from $134 million.",
