@@ -1,6 +1,6 @@
 //! Ties each figure to a year, flow and product, and gives the verdict.
 
-use super::cues::{self, FlowCue, Hedge, Way};
+use super::cues::{self, has, FlowCue, Hedge, Way};
 use super::show::{fmt_amount, fmt_percent, what};
 use super::tokens::{is_hangul, pow10, tokenize, Amount, Currency, Dec, Tok, Token, Unit};
 use super::{CheckOptions, Claim, FlowRef, Kind, Verdict};
@@ -119,7 +119,7 @@ pub(super) fn check(
         }
         lo = i + 1;
     }
-    claims.sort_by_key(|c| c.start);
+    crate::small::sort_by(&mut claims, |a, b| a.start < b.start);
     set_utf16(&chars, &mut claims);
     Ok(claims)
 }
@@ -127,7 +127,7 @@ pub(super) fn check(
 /// Fills in the UTF-16 offsets in one pass over the characters.
 fn set_utf16(chars: &[char], claims: &mut [Claim]) {
     let mut wanted: Vec<usize> = claims.iter().flat_map(|c| [c.start, c.end]).collect();
-    wanted.sort_unstable();
+    crate::small::sort_by(&mut wanted, |a, b| a < b);
     wanted.dedup();
     let mut map = Vec::with_capacity(wanted.len());
     let (mut ci, mut u) = (0, 0);
@@ -533,7 +533,7 @@ impl<'a> Sentence<'a> {
         if w.starts_with(is_hangul) {
             let after_cmp = cues::comparison_after(w1);
             if w.starts_with("지난해") || w.starts_with("작년") {
-                let cmp = after_cmp || w.contains("보다") || w.contains("대비");
+                let cmp = after_cmp || has(w, "보다") || has(w, "대비");
                 return as_of.map(|a| (a - 1, 1, cmp));
             }
             if w.starts_with("올해") {
@@ -541,7 +541,7 @@ impl<'a> Sentence<'a> {
             }
             if w.starts_with("전년") {
                 let cmp =
-                    after_cmp || w.contains("보다") || w.contains("대비") || w.contains("동기");
+                    after_cmp || has(w, "보다") || has(w, "대비") || has(w, "동기");
                 return reference.map(|r| (r - 1, 1, cmp));
             }
             return None;
@@ -900,7 +900,7 @@ impl<'a> Sentence<'a> {
                     "를넘",
                 ]
                 .iter()
-                .any(|t| w.contains(t))
+                .any(|t| has(w, t))
             })
         });
         before || after
@@ -1224,7 +1224,7 @@ impl<'a> Sentence<'a> {
                 .collect::<Vec<_>>(),
         );
         if years.is_empty() {
-            format!("the data has no figures for {}", label.to_lowercase())
+            format!("the data has no figures for {}", label.to_ascii_lowercase())
         } else if self.d.product(year, code).is_some() {
             let p = self.d.product(year, code);
             let dir = p.map_or("", |p| {
@@ -1234,11 +1234,11 @@ impl<'a> Sentence<'a> {
                     "imports"
                 }
             });
-            format!("the data lists {} among {dir} only", label.to_lowercase())
+            format!("the data lists {} among {dir} only", label.to_ascii_lowercase())
         } else {
             format!(
                 "the data breaks down {} for {years} only",
-                label.to_lowercase()
+                label.to_ascii_lowercase()
             )
         }
     }
@@ -1336,7 +1336,7 @@ impl<'a> Sentence<'a> {
             if years.len() < 2 {
                 c.note = format!(
                     "a change in {}: the data breaks down products for {} only",
-                    self.d.label(code).to_lowercase(),
+                    self.d.label(code).to_ascii_lowercase(),
                     crate::narrate::year_list(&self.d.analysis.product_years)
                 );
                 return;
@@ -1544,7 +1544,7 @@ impl<'a> Sentence<'a> {
             && self
                 .word(i + 1)
                 .is_some_and(|x| x.starts_with(['큰', '컸', '크', '많']));
-        if !(most || w.starts_with("최대") || w.starts_with("최고") || w.contains("최대")) {
+        if !(most || w.starts_with("최대") || w.starts_with("최고") || has(w, "최대")) {
             return None;
         }
         let end = if most { i + 2 } else { i + 1 };

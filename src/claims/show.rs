@@ -106,7 +106,7 @@ pub fn what(year: i32, flow: Option<FlowRef>, product: Option<&str>) -> String {
     }
     if let Some(p) = product {
         s.push_str(" of ");
-        s.push_str(&p.to_lowercase());
+        s.push_str(&p.to_ascii_lowercase());
     }
     s
 }
@@ -146,7 +146,7 @@ pub fn report_text(article: &str, claims: &[Claim]) -> String {
             about.push(f.name().to_string());
         }
         if let Some(p) = &c.product {
-            about.push(p.to_lowercase());
+            about.push(p.to_ascii_lowercase());
         }
         let inferred = if c.inferred.is_empty() {
             String::new()
