@@ -181,9 +181,9 @@ pub struct ClaimCheck {
     pub claims: Vec<ClaimOut>,
 }
 
-/// One figure of the article and what the data says of it.
+/// One figure of the article and what the data says of it (`Claim` in TypeScript).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename = "Claim", rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
 pub struct ClaimOut {
     /// The figure as the article writes it.
