@@ -540,8 +540,7 @@ impl<'a> Sentence<'a> {
                 return as_of.map(|a| (a, 1, false));
             }
             if w.starts_with("전년") {
-                let cmp =
-                    after_cmp || has(w, "보다") || has(w, "대비") || has(w, "동기");
+                let cmp = after_cmp || has(w, "보다") || has(w, "대비") || has(w, "동기");
                 return reference.map(|r| (r - 1, 1, cmp));
             }
             return None;
@@ -698,6 +697,13 @@ impl<'a> Sentence<'a> {
 
     /// The year of the figure at `i`: (year, inferred).
     fn year_for(&self, i: usize, seg_lo: usize, seg_hi: usize, korean: bool) -> (i32, bool) {
+        // "the largest since 2019 ($2.37 billion)": a figure in brackets right after a
+        // year is that year's, even a year compared with.
+        if i >= self.lo + 2 && matches!(self.toks[i - 1].tok, Tok::Punct('(')) {
+            if let Tok::Year(y) = self.toks[i - 2].tok {
+                return (y, false);
+            }
+        }
         let ys: Vec<&YearMention> = self.cues.years.iter().filter(|y| !y.comparison).collect();
         // "$1.6 billion in 2016": a year right after the figure is its own.
         if !korean {
@@ -1234,7 +1240,10 @@ impl<'a> Sentence<'a> {
                     "imports"
                 }
             });
-            format!("the data lists {} among {dir} only", label.to_ascii_lowercase())
+            format!(
+                "the data lists {} among {dir} only",
+                label.to_ascii_lowercase()
+            )
         } else {
             format!(
                 "the data breaks down {} for {years} only",

@@ -702,6 +702,14 @@ fn flows_and_records_named_other_ways() {
             &[("imports", Some(2023))],
         ),
         (
+            "In 2023 the deficit was $1.74 billion, the largest since 2019 ($2.37 billion).",
+            &[
+                ("deficit", Some(2023)),
+                ("deficit", Some(2023)),
+                ("deficit", Some(2019)),
+            ],
+        ),
+        (
             "작년 북한의 대중 무역적자는 17억4천만달러로, 2019년(23억7천만 달러) 이후 가장 컸다.",
             &[
                 ("deficit", Some(2023)),
