@@ -654,6 +654,7 @@ impl<'a> Sentence<'a> {
             out.push(claim);
         }
         self.records(out, korean);
+        self.multiples(out, korean);
         // What the sentence names carries to the next one even without a figure.
         if let Some(y) = self
             .cues
@@ -1065,6 +1066,11 @@ impl<'a> Sentence<'a> {
                 match self.change_way(i, korean) {
                     Some(way) => {
                         c.kind = Kind::Change;
+                        // A fall is a negative change: "dived 90%" states −0.9.
+                        if way == Way::Down {
+                            c.stated = c.stated.map(|v| -v);
+                            c.stated_high = c.stated_high.map(|v| -v);
+                        }
                         self.change(&mut c, a, way, hedge, product_code.as_deref());
                     }
                     None => {
@@ -1331,29 +1337,74 @@ impl<'a> Sentence<'a> {
             }
         );
     }
+}
 
-    fn change(&self, c: &mut Claim, a: &Amount, way: Way, hedge: Hedge, product: Option<&str>) {
+/// A change between two years of one flow, as the data gives it.
+struct Change {
+    flow: FlowRef,
+    from: i32,
+    year: i32,
+    then: f64,
+    now: f64,
+    /// `(now - then) / |then|`; for the balance, the change in its size.
+    rel: f64,
+    /// ", the previous year in the data" when that is not the year before.
+    gap: String,
+}
+
+impl Change {
+    fn went(&self) -> Way {
+        if self.rel >= 0.0 {
+            Way::Up
+        } else {
+            Way::Down
+        }
+    }
+
+    fn verb(&self) -> &'static str {
+        match (self.flow.is_balance(), self.went()) {
+            (true, Way::Up) => "widened",
+            (true, Way::Down) => "narrowed",
+            (false, Way::Up) => "rose",
+            (false, Way::Down) => "fell",
+        }
+    }
+
+    /// "exports rose 116% from 2022 to 2023 ($134 million to $290 million)".
+    fn words(&self, pct: &str) -> String {
+        format!(
+            "the data gives: {} {} {pct} from {}{} to {} ({} to {})",
+            self.flow.name(),
+            self.verb(),
+            self.from,
+            self.gap,
+            self.year,
+            money_short(self.then.abs()),
+            money_short(self.now.abs())
+        )
+    }
+}
+
+impl Sentence<'_> {
+    /// The change the claim's flow made in its year: from the year the sentence names
+    /// as compared with, else from the previous year with data. `None` with the reason
+    /// in the note.
+    fn relative_change(&self, c: &mut Claim, product: Option<&str>) -> Option<Change> {
         let year = c.year.unwrap_or(self.d.default_year);
         if let Some(code) = product {
-            let years: Vec<i32> = self
-                .d
-                .products
-                .iter()
-                .filter(|p| p.code == code)
-                .map(|p| p.year)
-                .collect();
-            if years.len() < 2 {
+            let years = self.d.products.iter().filter(|p| p.code == code).count();
+            if years < 2 {
                 c.note = format!(
                     "a change in {}: the data breaks down products for {} only",
                     self.d.label(code).to_ascii_lowercase(),
                     crate::narrate::year_list(&self.d.analysis.product_years)
                 );
-                return;
+                return None;
             }
         }
         let Some(flow) = c.flow.filter(|f| *f != FlowRef::PartnerShare) else {
             c.note = "a change of what: no flow named in the sentence or before it".into();
-            return;
+            return None;
         };
         let Some(now) = self.d.value(year, flow) else {
             c.note = format!(
@@ -1361,9 +1412,8 @@ impl<'a> Sentence<'a> {
                 flow.name(),
                 self.d.years_note()
             );
-            return;
+            return None;
         };
-        // Compared with the year the sentence names, else the previous year with data.
         let named = self
             .cues
             .years
@@ -1383,7 +1433,7 @@ impl<'a> Sentence<'a> {
         });
         let Some(from) = from else {
             c.note = format!("the data has no year before {year} to compare with");
-            return;
+            return None;
         };
         let Some(then) = self.d.value(from, flow) else {
             c.note = format!(
@@ -1391,11 +1441,11 @@ impl<'a> Sentence<'a> {
                 flow.name(),
                 self.d.years_note()
             );
-            return;
+            return None;
         };
         if then == 0.0 {
             c.note = format!("the {} was zero in {from}", flow.name());
-            return;
+            return None;
         }
         // The balance changes in size, as the chart's sentences say ("widened by").
         let rel = if flow.is_balance() {
@@ -1403,47 +1453,111 @@ impl<'a> Sentence<'a> {
                 c.note = format!(
                     "the balance changed sides between {from} and {year}: no percentage change"
                 );
-                return;
+                return None;
             }
             (now.abs() - then.abs()) / then.abs()
         } else {
             (now - then) / then.abs()
         };
         c.computed = Some(rel);
-        let went = if rel >= 0.0 { Way::Up } else { Way::Down };
-        let words = |w: Way| {
-            if flow.is_balance() {
-                if w == Way::Up {
-                    "widened"
-                } else {
-                    "narrowed"
-                }
-            } else if w == Way::Up {
-                "rose"
-            } else {
-                "fell"
-            }
-        };
         let gap = if named.is_none() && from != year - 1 {
             ", the previous year in the data".to_string()
         } else {
             String::new()
         };
-        let ok = went == way && within_fraction(rel.abs(), None, a, hedge);
+        Some(Change {
+            flow,
+            from,
+            year,
+            then,
+            now,
+            rel,
+            gap,
+        })
+    }
+
+    fn change(&self, c: &mut Claim, a: &Amount, way: Way, hedge: Hedge, product: Option<&str>) {
+        let Some(ch) = self.relative_change(c, product) else {
+            return;
+        };
+        let went = ch.went();
+        let ok = went == way && within_fraction(ch.rel.abs(), None, a, hedge);
         c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
-        c.note = format!(
-            "the data gives: {} {} {} from {from}{gap} to {year} ({} to {})",
-            flow.name(),
-            words(went),
-            fmt_percent(
-                rel.abs(),
-                None,
-                a,
-                !ok && went == way && hedge != Hedge::Exact
-            ),
-            money_short(then.abs()),
-            money_short(now.abs())
-        );
+        let finer = !ok && went == way && hedge != Hedge::Exact;
+        c.note = ch.words(&fmt_percent(ch.rel.abs(), None, a, finer));
+    }
+
+    /// "doubled", "more than tripled", "halved": a change by a factor.
+    fn multiples(&self, out: &mut Vec<Claim>, korean: bool) {
+        for i in self.lo..self.hi {
+            let factor = match self.word(i) {
+                Some("doubled") => 2.0,
+                Some("tripled" | "trebled") => 3.0,
+                Some("quadrupled") => 4.0,
+                Some("halved") => 0.5,
+                _ => continue,
+            };
+            // "more than doubled", "nearly doubled": the hedge is part of the claim.
+            let mut before: Vec<&str> = Vec::new();
+            let mut j = i;
+            while j > self.lo && before.len() < 2 {
+                match self.word(j - 1) {
+                    Some(w) => before.insert(0, w),
+                    None => break,
+                }
+                j -= 1;
+            }
+            let hedge = cues::hedge_before(&before);
+            let words = match hedge {
+                Hedge::Exact => 0,
+                h if before.len() == 2 && cues::hedge_before(&before[1..]) == h => 1,
+                _ => before.len(),
+            };
+            let first = i - words;
+            let (start, end) = (self.toks[first].start, self.toks[i].end);
+            let (year, year_inferred) = self.year_for(i, self.lo, self.hi, korean);
+            let flow = self.flow_for(i, self.lo, self.hi, korean);
+            let mut c = Claim {
+                text: self.text(start, end),
+                start,
+                end,
+                start_utf16: 0,
+                end_utf16: 0,
+                kind: Kind::Change,
+                year: Some(year),
+                flow: flow.map(|f| f.0),
+                product: None,
+                stated: Some(factor - 1.0),
+                stated_high: None,
+                computed: None,
+                verdict: Verdict::Unverifiable,
+                note: String::new(),
+                inferred: Vec::new(),
+            };
+            if year_inferred {
+                c.inferred.push("year");
+            }
+            if flow.is_some_and(|f| f.1) {
+                c.inferred.push("flow");
+            }
+            if let Some(ch) = self.relative_change(&mut c, None) {
+                let ratio = 1.0 + ch.rel;
+                let ok = match hedge {
+                    Hedge::Over { .. } if factor > 1.0 => ratio > factor && ratio < factor + 1.0,
+                    Hedge::Over { .. } => ratio < factor && ratio > factor / 2.0,
+                    Hedge::Nearly => ratio <= factor * 1.02 && ratio >= factor * 0.9,
+                    _ => (ratio - factor).abs() <= 0.1 * factor,
+                };
+                c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+                let times = (ratio.max(0.0) * 100.0).round() as u64;
+                c.note = ch.words(&format!(
+                    "{}% (\u{d7}{})",
+                    ((ch.rel.abs() * 100.0).round() as u64),
+                    super::show::fixed_pub(times, 2)
+                ));
+            }
+            out.push(c);
+        }
     }
 
     /// Record claims: "the largest deficit since 2019", "largest in four years",

@@ -26,6 +26,11 @@ fn fixed(m: u64, decimals: i32) -> String {
     }
 }
 
+/// `m × 10^-decimals` as text (for notes elsewhere in the module).
+pub(super) fn fixed_pub(m: u64, decimals: i32) -> String {
+    fixed(m, decimals)
+}
+
 /// A positive dollar amount at the stated precision (one digit finer with `finer`),
 /// written in the stated style: "$2.03 billion", "$290M", "20억 3천만 달러".
 pub fn fmt_amount(v: f64, a: &Amount, finer: bool) -> String {

@@ -74,6 +74,8 @@ fn an_english_article() {
             ("US$2.03bn", "money", Some(2023), Some("imports"), None, M, &[]),
             ("$1.74 billion", "money", Some(2023), Some("deficit"), None, M, &[]),
             ("largest since 2019", "record", Some(2023), Some("deficit"), None, M, &[]),
+            // ×2.16 from 2022.
+            ("more than doubled", "change", Some(2023), Some("exports"), None, M, y),
             ("116%", "change", Some(2023), Some("exports"), None, M, y),
             ("127%", "change", Some(2023), Some("imports"), None, M, y),
             ("$2.3 billion", "money", Some(2023), Some("total"), None, M, y),
@@ -308,6 +310,12 @@ fn verdicts_with_precision_and_hedges() {
         ("Exports rose 78% in 2020.", X),
         ("Imports fell 81% in 2020.", M),
         ("Exports were up 62% in 2023 from 2022.", X),
+        // By a factor: exports ×2.16 and imports ×2.27 in 2023; exports ×0.22 in 2020.
+        ("In 2023 exports more than doubled.", M),
+        ("In 2023 imports nearly tripled.", X),
+        // ×2.27 is more than double: "doubled" reads as ×1.8 to ×2.2.
+        ("In 2023 imports doubled.", X),
+        ("Exports halved in 2020.", X),
         ("수출은 2020년 전년 대비 77.8% 급감했다.", M),
         // Compared with a year the sentence names: 2017 → 2023 exports fell 81.9%.
         ("Exports fell 82% in 2023 compared with 2017.", M),
@@ -496,7 +504,7 @@ fn cli_checks_an_article_and_exits_0() {
         "{out}"
     );
     assert!(
-        out.ends_with("27 figures: 20 match, 4 differ, 3 unverifiable\n"),
+        out.ends_with("28 figures: 21 match, 4 differ, 3 unverifiable\n"),
         "{out}"
     );
 }
@@ -553,8 +561,8 @@ fn cli_json_is_the_wasm_object() {
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let claims = v["claims"].as_array().expect("a list of claims");
-    assert_eq!(claims.len(), 27);
-    let share = &claims[8];
+    assert_eq!(claims.len(), 28);
+    let share = &claims[9];
     assert_eq!(share["text"], "57.5%");
     assert_eq!(share["kind"], "share");
     assert_eq!(share["verdict"], "differs");
@@ -680,6 +688,7 @@ fn flows_and_records_named_other_ways() {
             "North Korea's imports from China more than doubled to $2.03 billion last year, \
              while its exports rose to $290 million from $134 million.",
             &[
+                ("imports", Some(2023)),
                 ("imports", Some(2023)),
                 ("exports", Some(2023)),
                 ("exports", Some(2022)),
