@@ -1299,7 +1299,39 @@ impl<'a> Sentence<'a> {
                 }
                 return;
             }
-            let _ = i;
+            // "Exports were 12.5% of total trade", "수출은 교역의 12.5%".
+            let korean = self.korean();
+            let of_total = self
+                .cues
+                .flows
+                .iter()
+                .any(|(at, f)| f.flow == FlowRef::Total && (korean || *at > i));
+            let part = match c.flow {
+                Some(f @ (FlowRef::Exports | FlowRef::Imports)) if of_total => Some(f),
+                _ => None,
+            };
+            if let Some(f) = part {
+                let (Some(v), Some(total)) =
+                    (self.d.value(year, f), self.d.value(year, FlowRef::Total))
+                else {
+                    c.note = format!(
+                        "the data has no figures for {year}; it has {}",
+                        self.d.years_note()
+                    );
+                    return;
+                };
+                let share = v / total;
+                c.computed = Some(share);
+                let ok = within_fraction(share, None, a, hedge);
+                c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+                c.note = format!(
+                    "the data gives {} ({} of {} total trade, {year})",
+                    fmt_percent(share, None, a, !ok && hedge != Hedge::Exact),
+                    money_short(v),
+                    money_short(total)
+                );
+                return;
+            }
             c.note =
                 "a percentage of something the data does not break down (no product named)".into();
             return;

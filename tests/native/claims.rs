@@ -304,6 +304,9 @@ fn verdicts_with_precision_and_hedges() {
         ("In 2023 wigs made up about 57.5% of exports.", M),
         ("In 2023 wigs made up more than half, 57.59% of exports.", M),
         ("In 2023 wig materials were 8.4% of imports.", M),
+        // Exports were 290 of 2,320 million: 12.5% of total trade.
+        ("In 2023 exports were 12.5% of total trade.", M),
+        ("2023년 수출은 양국 교역의 15%에 그쳤다.", X),
         // Changes: exports 2019 → 2020 fell 77.8%; imports 81.0%.
         ("Exports dived 78% in 2020.", M),
         ("Exports dived 90% in 2020.", X),
