@@ -33,3 +33,9 @@ for (const f of process.argv.slice(2)) {
 }
 row('total', ...total);
 JS
+
+# What a page actually receives for one chart, measured in Chromium (see scripts/page-bytes.mjs).
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ -f www/tradegap.min.js ]; then
+  echo
+  node scripts/page-bytes.mjs
+fi

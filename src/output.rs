@@ -50,7 +50,7 @@ pub struct Analysis {
     /// Exports, imports and balance for each year with data, ascending.
     pub years: Vec<Year>,
     /// The selected year's balance as a record, or `null`.
-    pub record: Option<Record>,
+    pub record: Option<BalanceRecord>,
     /// What the year's exports and imports were made of.
     pub composition: Composition,
     /// The story in sentences, in `lang`.
@@ -134,11 +134,12 @@ pub struct Change {
     pub relative: Option<f64>,
 }
 
-/// A balance that is a record.
+/// A balance that is a record. (Not `Record`: in the generated .d.ts that name would hide
+/// TypeScript's `Record<K, V>`, which the options' types use.)
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
-pub struct Record {
+pub struct BalanceRecord {
     /// The year of the record.
     pub year: i32,
     /// "deficit" or "surplus".
@@ -327,7 +328,7 @@ pub struct Skipped {
 /// What is under a point, or what has the focus: a year's column, a product's bar, a
 /// partner's bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(tag = "kind", rename_all = "lowercase", try_from = "FlatTarget")]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
 pub enum Target {
     /// A year's column.
@@ -347,6 +348,39 @@ pub enum Target {
         /// Its row in the partners' list.
         index: u32,
     },
+}
+
+/// A target as read: one flat object. An internally tagged enum would buffer every
+/// value before looking at `kind` (about 10 KB of wasm for three cases).
+#[derive(serde::Deserialize)]
+struct FlatTarget {
+    kind: String,
+    #[serde(default)]
+    year: Option<i32>,
+    #[serde(default)]
+    flow: Option<Flow>,
+    #[serde(default)]
+    index: Option<u32>,
+}
+
+impl TryFrom<FlatTarget> for Target {
+    type Error = String;
+    fn try_from(t: FlatTarget) -> Result<Self, String> {
+        match (t.kind.as_str(), t.year, t.flow, t.index) {
+            ("year", Some(year), _, _) => Ok(Target::Year { year }),
+            ("year", None, _, _) => Err("a year target needs a whole-number year".into()),
+            ("product", _, Some(flow), Some(index)) => Ok(Target::Product { flow, index }),
+            ("product", _, _, _) => {
+                Err("a product target needs flow \"exports\" or \"imports\" and an index".into())
+            }
+            ("partner", _, _, Some(index)) => Ok(Target::Partner { index }),
+            ("partner", _, _, None) => Err("a partner target needs an index".into()),
+            (other, ..) => Err(crate::options::expected(
+                "kind \"year\", \"product\" or \"partner\"",
+                other,
+            )),
+        }
+    }
 }
 
 /// Exports or imports.
@@ -517,7 +551,7 @@ impl From<&Report> for Analysis {
                     },
                 })
                 .collect(),
-            record: a.record.map(|rec| Record {
+            record: a.record.map(|rec| BalanceRecord {
                 year: rec.year,
                 kind: match rec.kind {
                     BalanceKind::Deficit => "deficit",

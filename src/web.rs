@@ -595,6 +595,19 @@ fn js_number(v: f64) -> String {
         .unwrap_or_default()
 }
 
+// Pictures (issue 10): the chart as SVG, from the same scene the canvas draws.
+#[wasm_bindgen]
+impl Chart {
+    /// The last drawing as a standalone SVG document, in CSS pixels: the title, the
+    /// footer and its sources as text, the sentences as its description, no hover or
+    /// focus ring; in `theme`'s colours and font, read as `draw` reads them. `undefined`
+    /// before the first draw.
+    pub fn svg(&self, theme: JsValue) -> Option<String> {
+        let (report, scene) = (self.report.as_ref()?, self.scene.as_ref()?);
+        Some(crate::svg::report_svg(report, scene, &read_theme(&theme)))
+    }
+}
+
 // ---- Claim check (issue 11) ----------------------------------------------------
 
 /// Checks every figure of an article against the data: `{ claims: [{ text, start,

@@ -60,10 +60,13 @@ mod cli {
         #[arg(long, conflicts_with = "json")]
         to_native: bool,
 
+        #[command(flatten)]
+        pictures: pictures::PictureArgs,
+
         // Claim check (issue 11).
         /// Check every figure of an article (plain text, English or Korean) against the
         /// data instead: each with ✓, ✗ or ?, the data's figure and why.
-        #[arg(long, value_name = "ARTICLE", conflicts_with = "to_native")]
+        #[arg(long, value_name = "ARTICLE", conflicts_with_all = ["to_native", "svg", "png"])]
         check: Option<String>,
 
         /// The year the article was written, for "last year" and "지난해" (with --check).
@@ -235,6 +238,11 @@ mod cli {
         // The command line has the HS table built in; the page fetches it.
         o.labels = ProductLabels::builtin().clone();
         let r = report(data, &o).map_err(|e| (BAD_DATA, e.to_string()))?;
+        // Pictures replace the printed analysis, unless --json asks for it as well.
+        if cli.pictures.wanted() {
+            pictures::write(&r, &cli.pictures)?;
+            return Ok(if cli.json { json(&r) } else { String::new() });
+        }
         Ok(if cli.json { json(&r) } else { text(&r) })
     }
 
@@ -476,6 +484,101 @@ mod cli {
         fn windows_1252_is_read_when_utf8_fails() {
             assert_eq!(cp1252(0xf4), 'ô');
             assert_eq!(cp1252(0x92), '’');
+        }
+    }
+
+    // Pictures: --svg and --png (issue 10). The making is in the library
+    // (tradegap::picture); this reads the flags and writes the files.
+    mod pictures {
+        use std::io::Write;
+
+        use tradegap::fonts::Fonts;
+        use tradegap::picture::{picture, Size};
+        use tradegap::theme::Theme;
+        use tradegap::Report;
+
+        use super::{BAD_ARGUMENTS, BAD_DATA};
+
+        /// Static pictures of the chart, laid out and drawn with Noto Sans CJK KR
+        /// (TRADEGAP_FONT names another font file).
+        #[derive(clap::Args, Debug)]
+        #[command(next_help_heading = "Pictures")]
+        pub struct PictureArgs {
+            /// Write the chart as SVG to FILE (- for standard output).
+            #[arg(long, value_name = "FILE", conflicts_with = "to_native")]
+            pub svg: Option<String>,
+
+            /// Write the chart as PNG to FILE.
+            #[arg(long, value_name = "FILE", conflicts_with = "to_native")]
+            pub png: Option<String>,
+
+            /// social: 1200×675 (og:image); square: 1080×1080; print: 2400 px wide at
+            /// 300 dpi.
+            #[arg(long, value_name = "SIZE", value_parser = ["social", "square", "print"],
+                  conflicts_with_all = ["width", "height", "scale"])]
+            pub size: Option<String>,
+
+            /// Picture width in pixels (default: 640 CSS pixels times the scale).
+            #[arg(long, value_name = "PX")]
+            pub width: Option<f64>,
+
+            /// Picture height in pixels (default: what the view needs at the width).
+            #[arg(long, value_name = "PX")]
+            pub height: Option<f64>,
+
+            /// Pixels per CSS pixel of the layout: 2 draws the same chart twice as
+            /// sharp (default 1).
+            #[arg(long)]
+            pub scale: Option<f64>,
+
+            /// Colours: light or dark.
+            #[arg(long, value_name = "THEME", value_parser = ["light", "dark"], default_value = "light")]
+            pub theme: String,
+        }
+
+        impl PictureArgs {
+            /// Whether a picture is asked for.
+            pub fn wanted(&self) -> bool {
+                self.svg.is_some() || self.png.is_some()
+            }
+
+            fn size(&self) -> Size {
+                self.size
+                    .as_deref()
+                    .and_then(Size::from_name)
+                    .unwrap_or(Size::Custom {
+                        width: self.width,
+                        height: self.height,
+                        scale: self.scale,
+                    })
+            }
+        }
+
+        /// Lays out the report's chart and writes the pictures asked for.
+        pub fn write(r: &Report, args: &PictureArgs) -> Result<(), (i32, String)> {
+            let fonts = Fonts::find();
+            if !fonts.found() {
+                eprintln!(
+                    "tradegap: Noto Sans CJK KR not found (Debian: fonts-noto-cjk; or set \
+                     TRADEGAP_FONT): text is measured by a fixed-width rule"
+                );
+            }
+            let theme = Theme::from_name(&args.theme).unwrap_or_default();
+            let p = picture(r, &theme, args.size(), &fonts)
+                .map_err(|e| (BAD_ARGUMENTS, e.to_string()))?;
+            if let Some(path) = &args.svg {
+                let written = if path == "-" {
+                    std::io::stdout().lock().write_all(p.svg.as_bytes())
+                } else {
+                    std::fs::write(path, &p.svg)
+                };
+                written.map_err(|e| (BAD_DATA, format!("{path}: {e}")))?;
+            }
+            if let Some(path) = &args.png {
+                let png = p.png(&fonts).map_err(|e| (BAD_DATA, e.to_string()))?;
+                std::fs::write(path, png).map_err(|e| (BAD_DATA, format!("{path}: {e}")))?;
+            }
+            Ok(())
         }
     }
 }

@@ -175,7 +175,7 @@ test('"Download PNG" saves the chart at twice its size; "Get the data" the figur
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
-    page.$eval('#chart-en', (el) => el.shadowRoot.querySelectorAll('.actions button')[2].click()),
+    page.$eval('#chart-en', (el) => el.shadowRoot.querySelectorAll('.actions button')[3].click()),
   ]);
   const text = await readFile(await csv.path(), 'utf8');
   const lines = text.trim().split('\n');

@@ -2,6 +2,7 @@
 
 mod claims;
 mod cli;
+mod cli_pictures;
 mod errors;
 mod formats;
 mod golden;
@@ -9,7 +10,9 @@ mod interaction;
 mod narrate;
 mod options;
 mod palette;
+mod picture;
 mod preview;
 mod story;
+mod svg;
 mod util;
 mod words;
