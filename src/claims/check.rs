@@ -62,6 +62,8 @@ struct YearMention {
 /// One sentence's cues, by token index.
 #[derive(Default)]
 struct Cues {
+    /// "last year" or "지난해" without the article's year to count from.
+    needs_as_of: bool,
     years: Vec<YearMention>,
     flows: Vec<(usize, FlowCue)>,
     products: Vec<(usize, usize)>,
@@ -462,6 +464,12 @@ impl<'a> Sentence<'a> {
                     }
                 }
                 Tok::Word(w) => {
+                    if self.as_of.is_none() {
+                        let next = self.word(i + 1);
+                        c.needs_as_of |=
+                            matches!((w.as_str(), next), ("last" | "this", Some("year")))
+                                || ["지난해", "작년", "올해"].iter().any(|k| w.starts_with(k));
+                    }
                     if let Some((year, len, comparison)) = self.relative_year(i, last_year) {
                         c.years.push(YearMention {
                             at: i,
@@ -1092,9 +1100,7 @@ impl<'a> Sentence<'a> {
                 };
             }
         }
-        if c.verdict != Verdict::Match || c.note.is_empty() {
-            // Keep the note.
-        }
+        self.as_of_hint(&mut c);
         c
     }
 
@@ -1735,6 +1741,15 @@ impl Sentence<'_> {
         None
     }
 
+    /// Says why a year was guessed when the sentence said "last year" with no
+    /// article year to count from.
+    fn as_of_hint(&self, c: &mut Claim) {
+        if self.cues.needs_as_of && c.inferred.contains(&"year") {
+            c.note
+                .push_str("; \"last year\" needs the year the article was written (asOf, --as-of)");
+        }
+    }
+
     fn record_claim(&self, start: usize, end: usize, since: Since, korean: bool) -> Claim {
         let (s, mut e) = (self.toks[start].start, self.toks[end - 1].end);
         // "최대였다": the claim ends with "최대", not with its particles.
@@ -1860,7 +1875,16 @@ impl Sentence<'_> {
                     .map_or(String::new(), |v| format!(" ({})", money_en(v.abs())));
                 format!("the largest since {y}{then}{gap}")
             }
-            None => format!("the largest in the data, which begins in {first}"),
+            None => {
+                // "Largest until 2019": a later year beat it.
+                let until = if flow.is_balance() {
+                    self.d.analysis.record_for(year).and_then(|r| r.until)
+                } else {
+                    None
+                };
+                let until = until.map_or(String::new(), |u| format!(", until {u}"));
+                format!("the largest in the data, which begins in {first}{until}")
+            }
         };
         c.verdict = if data_since == stated_since {
             Verdict::Match

@@ -341,6 +341,25 @@ fn verdicts_with_precision_and_hedges() {
     }
 }
 
+#[test]
+fn last_year_without_the_article_year_says_so() {
+    let got = claims("Exports were $290 million last year.", None);
+    assert_eq!(got[0].inferred, ["year"]);
+    assert!(
+        got[0]
+            .note
+            .ends_with("needs the year the article was written (asOf, --as-of)"),
+        "{}",
+        got[0].note
+    );
+    let got = claims("The 2017 deficit was a record.", None);
+    assert!(
+        got[0].note.ends_with("which begins in 1999, until 2018"),
+        "{}",
+        got[0].note
+    );
+}
+
 #[rustfmt::skip]
 #[test]
 fn unverifiable_figures_say_why() {
