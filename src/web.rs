@@ -615,6 +615,7 @@ impl Chart {
 /// inferred }] }`, `start`/`end` in UTF-16 code units as JavaScript strings index.
 /// `options` are `analyze()`'s plus `asOf`, the year the article was written (for
 /// "last year", "지난해"). Throws like `analyze()` for bad data or options.
+#[cfg(feature = "claims")]
 #[wasm_bindgen(js_name = checkClaims, unchecked_return_type = "ClaimCheck")]
 pub fn check_claims(
     article: &str,
@@ -633,6 +634,7 @@ pub fn check_claims(
     Ok(to_js(&crate::claims::ClaimCheck::new(&claims)))
 }
 
+#[cfg(feature = "claims")]
 /// `analyze()`'s options and `asOf`, read from a copy of the object without it (the
 /// analysis options refuse names they do not know).
 fn read_check_options(o: &JsValue) -> Result<(AnalyzeOptions, Option<i32>), Error> {
