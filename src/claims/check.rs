@@ -1089,15 +1089,10 @@ impl<'a> Sentence<'a> {
             }
             Unit::Points | Unit::Bare => {
                 c.kind = Kind::Points;
-                c.stated = Some(a.value.value() / 100.0);
-                let years = crate::narrate::year_list(&self.d.analysis.product_years);
-                c.note = if years.is_empty() {
-                    "a change in a share: the data has no shares by product".into()
-                } else if self.d.analysis.product_years.len() < 2 {
-                    format!("a change in a share: the data breaks down products for {years} only")
-                } else {
-                    "a change in a share between years: not checked yet".into()
-                };
+                let way = self.change_way(i, korean);
+                let sign = if way == Some(Way::Down) { -1.0 } else { 1.0 };
+                c.stated = Some(sign * a.value.value() / 100.0);
+                self.points(&mut c, a, way, hedge, product_code.as_deref());
             }
         }
         self.as_of_hint(&mut c);
@@ -1200,8 +1195,7 @@ impl<'a> Sentence<'a> {
             "the data gives {shown} ({})",
             what(year, Some(flow), c.product.as_deref())
         );
-        if let (Some(code), Some(p)) = (product, self.d.product(year, product.unwrap_or(""))) {
-            let _ = code;
+        if let Some(p) = product.and_then(|code| self.d.product(year, code)) {
             c.note.push_str(&format!(
                 ", {} of {}",
                 percent(p.share),
@@ -1212,6 +1206,70 @@ impl<'a> Sentence<'a> {
                 }
             ));
         }
+    }
+
+    /// A product's share that rose or fell by percentage points: this year's share
+    /// against the year the sentence names, else the previous year with products.
+    fn points(
+        &self,
+        c: &mut Claim,
+        a: &Amount,
+        way: Option<Way>,
+        hedge: Hedge,
+        product: Option<&str>,
+    ) {
+        let year = c.year.unwrap_or(self.d.default_year);
+        let years = crate::narrate::year_list(&self.d.analysis.product_years);
+        let Some(code) = product else {
+            c.note = "a change in a share: no product named".into();
+            return;
+        };
+        let Some(now) = self.d.product(year, code) else {
+            c.note = self.no_product_note(year, code);
+            return;
+        };
+        c.flow = Some(if now.dir == Direction::Exports {
+            FlowRef::Exports
+        } else {
+            FlowRef::Imports
+        });
+        let named = self
+            .cues
+            .years
+            .iter()
+            .filter(|y| y.comparison && y.year < year)
+            .map(|y| y.year)
+            .next_back();
+        let then = match named {
+            Some(y) => self.d.product(y, code),
+            None => self
+                .d
+                .products
+                .iter()
+                .filter(|p| p.code == code && p.year < year)
+                .max_by_key(|p| p.year),
+        };
+        let Some(then) = then else {
+            c.note = format!(
+                "a change in a share: the data breaks down {} for {years} only",
+                self.d.label(code).to_ascii_lowercase()
+            );
+            return;
+        };
+        let diff = now.share - then.share;
+        c.computed = Some(diff);
+        let went = if diff >= 0.0 { Way::Up } else { Way::Down };
+        let ok = way.is_none_or(|w| w == went) && within_fraction(diff.abs(), None, a, hedge);
+        c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+        c.note = format!(
+            "the data gives: {} {} {} points, from {} in {} to {} in {year}",
+            self.d.label(code).to_ascii_lowercase(),
+            if went == Way::Up { "rose" } else { "fell" },
+            fmt_percent(diff.abs(), None, a, !ok && hedge != Hedge::Exact).trim_end_matches('%'),
+            percent(then.share),
+            then.year,
+            percent(now.share)
+        );
     }
 
     /// The value of a flow, or of a product within it.

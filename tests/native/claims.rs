@@ -761,3 +761,41 @@ fn flows_and_records_named_other_ways() {
         }
     }
 }
+
+/// Percentage points need a product's share in two years: a small file that has them.
+#[test]
+fn percentage_points_between_two_years_of_shares() {
+    let csv = "year,exporter,importer,product_code,product,value\n\
+               2022,PRK,CHN,,,100000000\n2022,CHN,PRK,,,500000000\n\
+               2022,PRK,CHN,6704,Wigs and false eyelashes,50000000\n\
+               2023,PRK,CHN,,,200000000\n2023,CHN,PRK,,,600000000\n\
+               2023,PRK,CHN,6704,Wigs and false eyelashes,109000000\n";
+    let data = tradegap::parse::parse_trades(csv, tradegap::parse::Format::Csv).expect("parses");
+    // 50% in 2022, 54.5% in 2023: 4.5 points up.
+    let cases: &[(&str, Verdict)] = &[
+        (
+            "In 2023 wigs' share of exports rose 4.5 percentage points.",
+            M,
+        ),
+        (
+            "In 2023 wigs' share of exports fell 4.5 percentage points.",
+            X,
+        ),
+        (
+            "In 2023 wigs' share of exports rose 6 percentage points from 2022.",
+            X,
+        ),
+        ("2023년 가발 수출 비중은 5%p 늘었다.", M),
+        ("In 2023 wigs made up 54.5% of exports.", M),
+    ];
+    for (text, want) in cases {
+        let got = check(text, &data, &opts(None)).expect("the check runs");
+        let c = got.last().expect("a figure");
+        assert_eq!(c.verdict, *want, "{text}: {}", c.note);
+    }
+    let got = check(cases[0].0, &data, &opts(None)).expect("the check runs");
+    assert_eq!(
+        got[0].note,
+        "the data gives: wigs and false eyelashes rose 4.5 points, from 50.0% in 2022 to 54.5% in 2023"
+    );
+}
