@@ -13,7 +13,7 @@ before(async () => {
   env = await start();
   ({ page, errors } = await openPage(env.browser, `${env.url}/`));
   await page.evaluate(async () => {
-    const glue = await import('/pkg/tradegap.js');
+    const glue = await import('/pkg/tradegap_desk.js');
     await glue.default();
     window.__glue = glue;
     window.__data = await (await fetch('/data/nk-china-trade.csv')).text();
