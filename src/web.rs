@@ -596,12 +596,14 @@ fn js_number(v: f64) -> String {
 }
 
 // ---- The chart builder (www/builder.html): what a file holds, and the file as
-// native CSV for an embed that carries its data inline. ----
+// native CSV for an embed that carries its data inline. In the desk's module only
+// (feature "builder"), with the claim check. ----
 
 /// Reads `text` with `format` (`"auto"` or empty: detected) and returns what it holds:
 /// `{ format, delimiter, rowsRead, flows, skipped, countries: [{code, en, ko, flows}],
 /// years, productYears, hasProducts, sources, conflicts, focusGuess, partnerGuess }`.
 /// Throws the parser's Error, with `line` and `column`, for bad input.
+#[cfg(feature = "builder")]
 #[wasm_bindgen(unchecked_return_type = "Inspection")]
 pub fn inspect(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
     let format =
@@ -612,6 +614,7 @@ pub fn inspect(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
 
 /// `text` in any format as the native CSV, sources and notes kept; with `focus` (and
 /// `partner`) in the options, only the flows that chart needs, as `Loader` keeps them.
+#[cfg(feature = "builder")]
 #[wasm_bindgen(js_name = toNativeCsv)]
 pub fn to_native_csv(
     text: &str,
@@ -625,6 +628,19 @@ pub fn to_native_csv(
     crate::inspect::to_native_csv(text, raw.format(), &keep, js_number).map_err(to_js_error)
 }
 
+// Pictures (issue 10): the chart as SVG, from the same scene the canvas draws.
+#[wasm_bindgen]
+impl Chart {
+    /// The last drawing as a standalone SVG document, in CSS pixels: the title, the
+    /// footer and its sources as text, the sentences as its description, no hover or
+    /// focus ring; in `theme`'s colours and font, read as `draw` reads them. `undefined`
+    /// before the first draw.
+    pub fn svg(&self, theme: JsValue) -> Option<String> {
+        let (report, scene) = (self.report.as_ref()?, self.scene.as_ref()?);
+        Some(crate::svg::report_svg(report, scene, &read_theme(&theme)))
+    }
+}
+
 // ---- Claim check (issue 11) ----------------------------------------------------
 
 /// Checks every figure of an article against the data: `{ claims: [{ text, start,
@@ -632,6 +648,7 @@ pub fn to_native_csv(
 /// inferred }] }`, `start`/`end` in UTF-16 code units as JavaScript strings index.
 /// `options` are `analyze()`'s plus `asOf`, the year the article was written (for
 /// "last year", "지난해"). Throws like `analyze()` for bad data or options.
+#[cfg(feature = "claims")]
 #[wasm_bindgen(js_name = checkClaims, unchecked_return_type = "ClaimCheck")]
 pub fn check_claims(
     article: &str,
@@ -650,6 +667,7 @@ pub fn check_claims(
     Ok(to_js(&crate::claims::ClaimCheck::new(&claims)))
 }
 
+#[cfg(feature = "claims")]
 /// `analyze()`'s options and `asOf`, read from a copy of the object without it (the
 /// analysis options refuse names they do not know).
 fn read_check_options(o: &JsValue) -> Result<(AnalyzeOptions, Option<i32>), Error> {
@@ -680,17 +698,4 @@ fn read_check_options(o: &JsValue) -> Result<(AnalyzeOptions, Option<i32>), Erro
             }
         };
     Ok((read_options(&copy.into())?, as_of))
-}
-
-// Pictures (issue 10): the chart as SVG, from the same scene the canvas draws.
-#[wasm_bindgen]
-impl Chart {
-    /// The last drawing as a standalone SVG document, in CSS pixels: the title, the
-    /// footer and its sources as text, the sentences as its description, no hover or
-    /// focus ring; in `theme`'s colours and font, read as `draw` reads them. `undefined`
-    /// before the first draw.
-    pub fn svg(&self, theme: JsValue) -> Option<String> {
-        let (report, scene) = (self.report.as_ref()?, self.scene.as_ref()?);
-        Some(crate::svg::report_svg(report, scene, &read_theme(&theme)))
-    }
 }

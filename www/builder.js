@@ -3,8 +3,10 @@
 // and every reading of the data comes from the Rust core (inspect, toNativeCsv, the
 // element); this file only wires the form. Nothing is sent anywhere: the data stays in
 // this page and in its localStorage. Text enters the DOM only as textContent.
-import { loadWasm } from './tradegap.js';
-import * as wasm from './pkg/tradegap.js';
+import './tradegap.js';
+// The desk's module: the page's one plus inspect(), toNativeCsv() and checkClaims(),
+// which readers' pages never load (make build writes both).
+import initDesk, * as wasm from './pkg/tradegap_desk.js';
 
 const STORE = 'tradegap-builder';
 const INLINE_LIMIT = 200 * 1024; // larger data goes into a file of its own (src)
@@ -76,7 +78,7 @@ const UI = {
     copyFailed: 'Select the text and copy it with Ctrl+C.',
     hArticle: "Check the article's figures",
     articleLabel: 'Paste your draft: each figure about this trade is checked against the data',
-    claimsSoon: 'The figure check is not in this build of the chart yet.',
+    claimsSoon: 'The figure check is not in this build (make build writes it into pkg/tradegap_desk.js).',
     claimsNone: 'No figures about this trade found in the text.',
     claimsCount: (n, bad) => `${n} figure${n === 1 ? '' : 's'} checked${bad ? `, ${bad} to look at` : ''}.`,
     verdict: { match: 'matches the data', differs: 'differs from the data', unverifiable: 'not in the data' },
@@ -159,7 +161,7 @@ const UI = {
     copyFailed: '글을 선택하고 Ctrl+C로 복사하세요.',
     hArticle: '기사 수치 확인',
     articleLabel: '기사 초안을 붙여넣으세요. 이 무역에 관한 수치를 자료와 맞춰 봅니다',
-    claimsSoon: '이 빌드에는 아직 수치 확인 기능이 없습니다.',
+    claimsSoon: '이 빌드에는 수치 확인 기능이 없습니다(make build가 pkg/tradegap_desk.js에 넣습니다).',
     claimsNone: '글에서 이 무역에 관한 수치를 찾지 못했습니다.',
     claimsCount: (n, bad) => `수치 ${n}건 확인${bad ? `, ${bad}건 살펴볼 것` : ''}.`,
     verdict: { match: '자료와 일치', differs: '자료와 다름', unverifiable: '자료에 없음' },
@@ -882,7 +884,7 @@ async function main() {
   restore();
   applyUi();
   clearOutputs();
-  await loadWasm();
+  await initDesk({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
   if (state.text) readData();
   else $('data-status').textContent = '';
   document.documentElement.dataset.ready = 'true';

@@ -60,22 +60,25 @@ mod cli {
         #[arg(long, conflicts_with = "json")]
         to_native: bool,
 
+        #[command(flatten)]
+        pictures: pictures::PictureArgs,
+
         // Claim check (issue 11).
+        #[cfg(feature = "claims")]
         /// Check every figure of an article (plain text, English or Korean) against the
         /// data instead: each with ✓, ✗ or ?, the data's figure and why.
-        #[arg(long, value_name = "ARTICLE", conflicts_with = "to_native")]
+        #[arg(long, value_name = "ARTICLE", conflicts_with_all = ["to_native", "svg", "png"])]
         check: Option<String>,
 
+        #[cfg(feature = "claims")]
         /// The year the article was written, for "last year" and "지난해" (with --check).
         #[arg(long, value_name = "YEAR", requires = "check")]
         as_of: Option<i32>,
 
+        #[cfg(feature = "claims")]
         /// With --check: exit 1 when any figure differs from the data.
         #[arg(long, requires = "check")]
         strict: bool,
-
-        #[command(flatten)]
-        pictures: pictures::PictureArgs,
     }
 
     /// Exit statuses: shells and scripts tell bad data from bad arguments.
@@ -122,10 +125,8 @@ mod cli {
         };
         let out = if cli.to_native {
             Ok((to_native(&data), 0))
-        } else if let Some(article) = &cli.check {
-            check_article(&data, &cli, article)
         } else {
-            analysis(&data, &cli).map(|s| (s, 0))
+            checked(&data, &cli).unwrap_or_else(|| analysis(&data, &cli).map(|s| (s, 0)))
         };
         match out {
             Ok((s, status)) => {
@@ -246,9 +247,22 @@ mod cli {
         Ok(if cli.json { json(&r) } else { text(&r) })
     }
 
+    /// What `--check` prints and the exit status, when it is given.
+    #[cfg(feature = "claims")]
+    fn checked(data: &Dataset, cli: &Cli) -> Option<Result<(String, i32), (i32, String)>> {
+        cli.check.as_deref().map(|a| check_article(data, cli, a))
+    }
+
+    /// Built without the claim check: there is no `--check`.
+    #[cfg(not(feature = "claims"))]
+    fn checked(_: &Dataset, _: &Cli) -> Option<Result<(String, i32), (i32, String)>> {
+        None
+    }
+
     /// `--check ARTICLE`: every figure of the article with its verdict, as text or as
     /// the JSON `checkClaims()` returns; the exit status is 1 with `--strict` when any
     /// figure differs.
+    #[cfg(feature = "claims")]
     fn check_article(
         data: &Dataset,
         cli: &Cli,

@@ -1,6 +1,6 @@
 //! Ties each figure to a year, flow and product, and gives the verdict.
 
-use super::cues::{self, FlowCue, Hedge, Way};
+use super::cues::{self, has, FlowCue, Hedge, Way};
 use super::show::{fmt_amount, fmt_percent, what};
 use super::tokens::{is_hangul, pow10, tokenize, Amount, Currency, Dec, Tok, Token, Unit};
 use super::{CheckOptions, Claim, FlowRef, Kind, Verdict};
@@ -62,6 +62,8 @@ struct YearMention {
 /// One sentence's cues, by token index.
 #[derive(Default)]
 struct Cues {
+    /// "last year" or "지난해" without the article's year to count from.
+    needs_as_of: bool,
     years: Vec<YearMention>,
     flows: Vec<(usize, FlowCue)>,
     products: Vec<(usize, usize)>,
@@ -119,7 +121,7 @@ pub(super) fn check(
         }
         lo = i + 1;
     }
-    claims.sort_by_key(|c| c.start);
+    crate::small::sort_by(&mut claims, |a, b| a.start < b.start);
     set_utf16(&chars, &mut claims);
     Ok(claims)
 }
@@ -127,7 +129,7 @@ pub(super) fn check(
 /// Fills in the UTF-16 offsets in one pass over the characters.
 fn set_utf16(chars: &[char], claims: &mut [Claim]) {
     let mut wanted: Vec<usize> = claims.iter().flat_map(|c| [c.start, c.end]).collect();
-    wanted.sort_unstable();
+    crate::small::sort_by(&mut wanted, |a, b| a < b);
     wanted.dedup();
     let mut map = Vec::with_capacity(wanted.len());
     let (mut ci, mut u) = (0, 0);
@@ -462,6 +464,12 @@ impl<'a> Sentence<'a> {
                     }
                 }
                 Tok::Word(w) => {
+                    if self.as_of.is_none() {
+                        let next = self.word(i + 1);
+                        c.needs_as_of |=
+                            matches!((w.as_str(), next), ("last" | "this", Some("year")))
+                                || ["지난해", "작년", "올해"].iter().any(|k| w.starts_with(k));
+                    }
                     if let Some((year, len, comparison)) = self.relative_year(i, last_year) {
                         c.years.push(YearMention {
                             at: i,
@@ -471,7 +479,16 @@ impl<'a> Sentence<'a> {
                         i += len;
                         continue;
                     }
-                    if let Some(cue) = cues::flow_cue(w) {
+                    if let Some(mut cue) = cues::flow_cue(w) {
+                        // "China's exports", "China bought", "중국의 대북 수출": the
+                        // partner's exports are the focus country's imports.
+                        if self.partner_subject(i, &c.countries) {
+                            cue.flow = match cue.flow {
+                                FlowRef::Exports => FlowRef::Imports,
+                                FlowRef::Imports => FlowRef::Exports,
+                                f => f,
+                            };
+                        }
                         c.flows.push((i, cue));
                     }
                     if let Some(len) = self.product_at(i, &mut c) {
@@ -490,6 +507,28 @@ impl<'a> Sentence<'a> {
         self.cues = c;
     }
 
+    /// True when the partner is the subject of the flow word at `i`: right before it
+    /// in English ("China's exports", "China bought", "China also bought"), or a few
+    /// words before it with a subject or possessive particle in Korean ("중국의", "중국은").
+    fn partner_subject(&self, i: usize, countries: &[(usize, CountryCode)]) -> bool {
+        let Some(&(at, code)) = countries.last() else {
+            return false;
+        };
+        if code != self.d.partner || at >= i {
+            return false;
+        }
+        let Some(w) = self.word(at) else {
+            return false;
+        };
+        if w.starts_with(is_hangul) {
+            let particle = ['은', '는', '이', '가', '의'];
+            return i - at <= 4 && w.ends_with(particle);
+        }
+        i - at == 1
+            || (i - at == 2
+                && matches!(self.word(at + 1), Some("also" | "only" | "then" | "itself")))
+    }
+
     /// "last year", "a year earlier", "지난해", "전년": the year, the words it takes,
     /// and whether it is the year compared with.
     fn relative_year(&self, i: usize, reference: Option<i32>) -> Option<(i32, usize, bool)> {
@@ -502,15 +541,14 @@ impl<'a> Sentence<'a> {
         if w.starts_with(is_hangul) {
             let after_cmp = cues::comparison_after(w1);
             if w.starts_with("지난해") || w.starts_with("작년") {
-                let cmp = after_cmp || w.contains("보다") || w.contains("대비");
+                let cmp = after_cmp || has(w, "보다") || has(w, "대비");
                 return as_of.map(|a| (a - 1, 1, cmp));
             }
             if w.starts_with("올해") {
                 return as_of.map(|a| (a, 1, false));
             }
             if w.starts_with("전년") {
-                let cmp =
-                    after_cmp || w.contains("보다") || w.contains("대비") || w.contains("동기");
+                let cmp = after_cmp || has(w, "보다") || has(w, "대비") || has(w, "동기");
                 return reference.map(|r| (r - 1, 1, cmp));
             }
             return None;
@@ -606,13 +644,15 @@ impl<'a> Sentence<'a> {
             .filter(|&i| amount(&self.toks[i]).is_some())
             .collect();
         let korean = self.korean();
+        let respective = self.respectively(&figs);
         for (n, &i) in figs.iter().enumerate() {
             let seg_lo = if n == 0 { self.lo } else { figs[n - 1] + 1 };
             let seg_hi = figs.get(n + 1).copied().unwrap_or(self.hi);
             let Some(a) = amount(&self.toks[i]).copied() else {
                 continue;
             };
-            let claim = self.figure(i, &a, seg_lo, seg_hi, korean);
+            let given = respective.as_ref().and_then(|r| r.get(n).copied());
+            let claim = self.figure(i, &a, seg_lo, seg_hi, korean, given);
             if let Some(f) = claim.flow {
                 self.carry.flow = Some(f);
             }
@@ -622,6 +662,7 @@ impl<'a> Sentence<'a> {
             out.push(claim);
         }
         self.records(out, korean);
+        self.multiples(out, korean);
         // What the sentence names carries to the next one even without a figure.
         if let Some(y) = self
             .cues
@@ -642,8 +683,36 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "Exports and imports were $290 million and $2.03 billion, respectively": the
+    /// flows named before the first figure, in order, one for each figure.
+    fn respectively(&self, figs: &[usize]) -> Option<Vec<FlowRef>> {
+        let said = (self.lo..self.hi).any(|j| {
+            self.word(j)
+                .is_some_and(|w| w == "respectively" || w.starts_with("각각"))
+        });
+        let first = *figs.first()?;
+        if !said || figs.len() < 2 {
+            return None;
+        }
+        let flows: Vec<FlowRef> = self
+            .cues
+            .flows
+            .iter()
+            .filter(|(at, c)| *at < first && c.strong)
+            .map(|(_, c)| c.flow)
+            .collect();
+        (flows.len() == figs.len()).then_some(flows)
+    }
+
     /// The year of the figure at `i`: (year, inferred).
     fn year_for(&self, i: usize, seg_lo: usize, seg_hi: usize, korean: bool) -> (i32, bool) {
+        // "the largest since 2019 ($2.37 billion)": a figure in brackets right after a
+        // year is that year's, even a year compared with.
+        if i >= self.lo + 2 && matches!(self.toks[i - 1].tok, Tok::Punct('(')) {
+            if let Tok::Year(y) = self.toks[i - 2].tok {
+                return (y, false);
+            }
+        }
         let ys: Vec<&YearMention> = self.cues.years.iter().filter(|y| !y.comparison).collect();
         // "$1.6 billion in 2016": a year right after the figure is its own.
         if !korean {
@@ -790,6 +859,28 @@ impl<'a> Sentence<'a> {
         Hedge::Exact
     }
 
+    /// True when the figure at `i` is where a change starts ("from $134 million",
+    /// "1억 달러에서") and no year is named for it.
+    fn starts_a_change(&self, i: usize, seg_lo: usize, korean: bool) -> bool {
+        let ys = &self.cues.years;
+        if korean {
+            let from = self.word(i + 1).is_some_and(|w| w.starts_with("에서"));
+            let own_year = ys.iter().any(|y| y.at >= seg_lo && y.at < i);
+            return from && !own_year;
+        }
+        let mut j = i;
+        while j > self.lo {
+            j -= 1;
+            match self.word(j) {
+                Some("from") => break,
+                Some(w) if cues::hedge_before(&[w]) != Hedge::Exact => continue,
+                _ => return false,
+            }
+        }
+        let own_year = ys.iter().any(|y| y.at > i && y.at <= i + 4);
+        self.word(j) == Some("from") && !own_year
+    }
+
     /// A threshold verb before the figure: "exceeded $100 million", "1억 달러를 돌파".
     fn threshold(&self, i: usize) -> bool {
         let before = (i.saturating_sub(2).max(self.lo)..i).any(|j| {
@@ -824,7 +915,7 @@ impl<'a> Sentence<'a> {
                     "를넘",
                 ]
                 .iter()
-                .any(|t| w.contains(t))
+                .any(|t| has(w, t))
             })
         });
         before || after
@@ -893,10 +984,37 @@ impl<'a> Sentence<'a> {
             .find(|c| *c != self.d.focus && *c != self.d.partner)
     }
 
-    fn figure(&self, i: usize, a: &Amount, seg_lo: usize, seg_hi: usize, korean: bool) -> Claim {
+    fn figure(
+        &self,
+        i: usize,
+        a: &Amount,
+        seg_lo: usize,
+        seg_hi: usize,
+        korean: bool,
+        given: Option<FlowRef>,
+    ) -> Claim {
         let t = &self.toks[i];
-        let (year, year_inferred) = self.year_for(i, seg_lo, seg_hi, korean);
-        let flow = self.flow_for(i, seg_lo, seg_hi, korean);
+        let (mut year, mut year_inferred) = self.year_for(i, seg_lo, seg_hi, korean);
+        let flow = match given {
+            Some(f) => Some((f, false)),
+            None => self.flow_for(i, seg_lo, seg_hi, korean),
+        };
+        // "rose to $290 million from $134 million", "16억 달러에서 29억 달러로": the
+        // figure after "from" is the previous year's, when no year of its own is named.
+        if let (Some((f, _)), true) = (flow, self.starts_a_change(i, seg_lo, korean)) {
+            let earlier = self
+                .d
+                .analysis
+                .years
+                .iter()
+                .rev()
+                .filter(|y| y.year < year)
+                .find(|y| self.d.value(y.year, f).is_some());
+            if let Some(y) = earlier {
+                year = y.year;
+                year_inferred = true;
+            }
+        }
         let product = self.product_for(i, seg_hi, korean);
         let mut c = Claim {
             text: self.text(t.start, t.end),
@@ -956,6 +1074,11 @@ impl<'a> Sentence<'a> {
                 match self.change_way(i, korean) {
                     Some(way) => {
                         c.kind = Kind::Change;
+                        // A fall is a negative change: "dived 90%" states −0.9.
+                        if way == Way::Down {
+                            c.stated = c.stated.map(|v| -v);
+                            c.stated_high = c.stated_high.map(|v| -v);
+                        }
                         self.change(&mut c, a, way, hedge, product_code.as_deref());
                     }
                     None => {
@@ -966,20 +1089,13 @@ impl<'a> Sentence<'a> {
             }
             Unit::Points | Unit::Bare => {
                 c.kind = Kind::Points;
-                c.stated = Some(a.value.value() / 100.0);
-                let years = crate::narrate::year_list(&self.d.analysis.product_years);
-                c.note = if years.is_empty() {
-                    "a change in a share: the data has no shares by product".into()
-                } else if self.d.analysis.product_years.len() < 2 {
-                    format!("a change in a share: the data breaks down products for {years} only")
-                } else {
-                    "a change in a share between years: not checked yet".into()
-                };
+                let way = self.change_way(i, korean);
+                let sign = if way == Some(Way::Down) { -1.0 } else { 1.0 };
+                c.stated = Some(sign * a.value.value() / 100.0);
+                self.points(&mut c, a, way, hedge, product_code.as_deref());
             }
         }
-        if c.verdict != Verdict::Match || c.note.is_empty() {
-            // Keep the note.
-        }
+        self.as_of_hint(&mut c);
         c
     }
 
@@ -1079,8 +1195,7 @@ impl<'a> Sentence<'a> {
             "the data gives {shown} ({})",
             what(year, Some(flow), c.product.as_deref())
         );
-        if let (Some(code), Some(p)) = (product, self.d.product(year, product.unwrap_or(""))) {
-            let _ = code;
+        if let Some(p) = product.and_then(|code| self.d.product(year, code)) {
             c.note.push_str(&format!(
                 ", {} of {}",
                 percent(p.share),
@@ -1091,6 +1206,70 @@ impl<'a> Sentence<'a> {
                 }
             ));
         }
+    }
+
+    /// A product's share that rose or fell by percentage points: this year's share
+    /// against the year the sentence names, else the previous year with products.
+    fn points(
+        &self,
+        c: &mut Claim,
+        a: &Amount,
+        way: Option<Way>,
+        hedge: Hedge,
+        product: Option<&str>,
+    ) {
+        let year = c.year.unwrap_or(self.d.default_year);
+        let years = crate::narrate::year_list(&self.d.analysis.product_years);
+        let Some(code) = product else {
+            c.note = "a change in a share: no product named".into();
+            return;
+        };
+        let Some(now) = self.d.product(year, code) else {
+            c.note = self.no_product_note(year, code);
+            return;
+        };
+        c.flow = Some(if now.dir == Direction::Exports {
+            FlowRef::Exports
+        } else {
+            FlowRef::Imports
+        });
+        let named = self
+            .cues
+            .years
+            .iter()
+            .filter(|y| y.comparison && y.year < year)
+            .map(|y| y.year)
+            .next_back();
+        let then = match named {
+            Some(y) => self.d.product(y, code),
+            None => self
+                .d
+                .products
+                .iter()
+                .filter(|p| p.code == code && p.year < year)
+                .max_by_key(|p| p.year),
+        };
+        let Some(then) = then else {
+            c.note = format!(
+                "a change in a share: the data breaks down {} for {years} only",
+                self.d.label(code).to_ascii_lowercase()
+            );
+            return;
+        };
+        let diff = now.share - then.share;
+        c.computed = Some(diff);
+        let went = if diff >= 0.0 { Way::Up } else { Way::Down };
+        let ok = way.is_none_or(|w| w == went) && within_fraction(diff.abs(), None, a, hedge);
+        c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+        c.note = format!(
+            "the data gives: {} {} {} points, from {} in {} to {} in {year}",
+            self.d.label(code).to_ascii_lowercase(),
+            if went == Way::Up { "rose" } else { "fell" },
+            fmt_percent(diff.abs(), None, a, !ok && hedge != Hedge::Exact).trim_end_matches('%'),
+            percent(then.share),
+            then.year,
+            percent(now.share)
+        );
     }
 
     /// The value of a flow, or of a product within it.
@@ -1121,7 +1300,7 @@ impl<'a> Sentence<'a> {
                 .collect::<Vec<_>>(),
         );
         if years.is_empty() {
-            format!("the data has no figures for {}", label.to_lowercase())
+            format!("the data has no figures for {}", label.to_ascii_lowercase())
         } else if self.d.product(year, code).is_some() {
             let p = self.d.product(year, code);
             let dir = p.map_or("", |p| {
@@ -1131,11 +1310,14 @@ impl<'a> Sentence<'a> {
                     "imports"
                 }
             });
-            format!("the data lists {} among {dir} only", label.to_lowercase())
+            format!(
+                "the data lists {} among {dir} only",
+                label.to_ascii_lowercase()
+            )
         } else {
             format!(
                 "the data breaks down {} for {years} only",
-                label.to_lowercase()
+                label.to_ascii_lowercase()
             )
         }
     }
@@ -1181,7 +1363,39 @@ impl<'a> Sentence<'a> {
                 }
                 return;
             }
-            let _ = i;
+            // "Exports were 12.5% of total trade", "수출은 교역의 12.5%".
+            let korean = self.korean();
+            let of_total = self
+                .cues
+                .flows
+                .iter()
+                .any(|(at, f)| f.flow == FlowRef::Total && (korean || *at > i));
+            let part = match c.flow {
+                Some(f @ (FlowRef::Exports | FlowRef::Imports)) if of_total => Some(f),
+                _ => None,
+            };
+            if let Some(f) = part {
+                let (Some(v), Some(total)) =
+                    (self.d.value(year, f), self.d.value(year, FlowRef::Total))
+                else {
+                    c.note = format!(
+                        "the data has no figures for {year}; it has {}",
+                        self.d.years_note()
+                    );
+                    return;
+                };
+                let share = v / total;
+                c.computed = Some(share);
+                let ok = within_fraction(share, None, a, hedge);
+                c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+                c.note = format!(
+                    "the data gives {} ({} of {} total trade, {year})",
+                    fmt_percent(share, None, a, !ok && hedge != Hedge::Exact),
+                    money_short(v),
+                    money_short(total)
+                );
+                return;
+            }
             c.note =
                 "a percentage of something the data does not break down (no product named)".into();
             return;
@@ -1219,29 +1433,74 @@ impl<'a> Sentence<'a> {
             }
         );
     }
+}
 
-    fn change(&self, c: &mut Claim, a: &Amount, way: Way, hedge: Hedge, product: Option<&str>) {
+/// A change between two years of one flow, as the data gives it.
+struct Change {
+    flow: FlowRef,
+    from: i32,
+    year: i32,
+    then: f64,
+    now: f64,
+    /// `(now - then) / |then|`; for the balance, the change in its size.
+    rel: f64,
+    /// ", the previous year in the data" when that is not the year before.
+    gap: String,
+}
+
+impl Change {
+    fn went(&self) -> Way {
+        if self.rel >= 0.0 {
+            Way::Up
+        } else {
+            Way::Down
+        }
+    }
+
+    fn verb(&self) -> &'static str {
+        match (self.flow.is_balance(), self.went()) {
+            (true, Way::Up) => "widened",
+            (true, Way::Down) => "narrowed",
+            (false, Way::Up) => "rose",
+            (false, Way::Down) => "fell",
+        }
+    }
+
+    /// "exports rose 116% from 2022 to 2023 ($134 million to $290 million)".
+    fn words(&self, pct: &str) -> String {
+        format!(
+            "the data gives: {} {} {pct} from {}{} to {} ({} to {})",
+            self.flow.name(),
+            self.verb(),
+            self.from,
+            self.gap,
+            self.year,
+            money_short(self.then.abs()),
+            money_short(self.now.abs())
+        )
+    }
+}
+
+impl Sentence<'_> {
+    /// The change the claim's flow made in its year: from the year the sentence names
+    /// as compared with, else from the previous year with data. `None` with the reason
+    /// in the note.
+    fn relative_change(&self, c: &mut Claim, product: Option<&str>) -> Option<Change> {
         let year = c.year.unwrap_or(self.d.default_year);
         if let Some(code) = product {
-            let years: Vec<i32> = self
-                .d
-                .products
-                .iter()
-                .filter(|p| p.code == code)
-                .map(|p| p.year)
-                .collect();
-            if years.len() < 2 {
+            let years = self.d.products.iter().filter(|p| p.code == code).count();
+            if years < 2 {
                 c.note = format!(
                     "a change in {}: the data breaks down products for {} only",
-                    self.d.label(code).to_lowercase(),
+                    self.d.label(code).to_ascii_lowercase(),
                     crate::narrate::year_list(&self.d.analysis.product_years)
                 );
-                return;
+                return None;
             }
         }
         let Some(flow) = c.flow.filter(|f| *f != FlowRef::PartnerShare) else {
             c.note = "a change of what: no flow named in the sentence or before it".into();
-            return;
+            return None;
         };
         let Some(now) = self.d.value(year, flow) else {
             c.note = format!(
@@ -1249,9 +1508,8 @@ impl<'a> Sentence<'a> {
                 flow.name(),
                 self.d.years_note()
             );
-            return;
+            return None;
         };
-        // Compared with the year the sentence names, else the previous year with data.
         let named = self
             .cues
             .years
@@ -1271,7 +1529,7 @@ impl<'a> Sentence<'a> {
         });
         let Some(from) = from else {
             c.note = format!("the data has no year before {year} to compare with");
-            return;
+            return None;
         };
         let Some(then) = self.d.value(from, flow) else {
             c.note = format!(
@@ -1279,11 +1537,11 @@ impl<'a> Sentence<'a> {
                 flow.name(),
                 self.d.years_note()
             );
-            return;
+            return None;
         };
         if then == 0.0 {
             c.note = format!("the {} was zero in {from}", flow.name());
-            return;
+            return None;
         }
         // The balance changes in size, as the chart's sentences say ("widened by").
         let rel = if flow.is_balance() {
@@ -1291,47 +1549,111 @@ impl<'a> Sentence<'a> {
                 c.note = format!(
                     "the balance changed sides between {from} and {year}: no percentage change"
                 );
-                return;
+                return None;
             }
             (now.abs() - then.abs()) / then.abs()
         } else {
             (now - then) / then.abs()
         };
         c.computed = Some(rel);
-        let went = if rel >= 0.0 { Way::Up } else { Way::Down };
-        let words = |w: Way| {
-            if flow.is_balance() {
-                if w == Way::Up {
-                    "widened"
-                } else {
-                    "narrowed"
-                }
-            } else if w == Way::Up {
-                "rose"
-            } else {
-                "fell"
-            }
-        };
         let gap = if named.is_none() && from != year - 1 {
             ", the previous year in the data".to_string()
         } else {
             String::new()
         };
-        let ok = went == way && within_fraction(rel.abs(), None, a, hedge);
+        Some(Change {
+            flow,
+            from,
+            year,
+            then,
+            now,
+            rel,
+            gap,
+        })
+    }
+
+    fn change(&self, c: &mut Claim, a: &Amount, way: Way, hedge: Hedge, product: Option<&str>) {
+        let Some(ch) = self.relative_change(c, product) else {
+            return;
+        };
+        let went = ch.went();
+        let ok = went == way && within_fraction(ch.rel.abs(), None, a, hedge);
         c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
-        c.note = format!(
-            "the data gives: {} {} {} from {from}{gap} to {year} ({} to {})",
-            flow.name(),
-            words(went),
-            fmt_percent(
-                rel.abs(),
-                None,
-                a,
-                !ok && went == way && hedge != Hedge::Exact
-            ),
-            money_short(then.abs()),
-            money_short(now.abs())
-        );
+        let finer = !ok && went == way && hedge != Hedge::Exact;
+        c.note = ch.words(&fmt_percent(ch.rel.abs(), None, a, finer));
+    }
+
+    /// "doubled", "more than tripled", "halved": a change by a factor.
+    fn multiples(&self, out: &mut Vec<Claim>, korean: bool) {
+        for i in self.lo..self.hi {
+            let factor = match self.word(i) {
+                Some("doubled") => 2.0,
+                Some("tripled" | "trebled") => 3.0,
+                Some("quadrupled") => 4.0,
+                Some("halved") => 0.5,
+                _ => continue,
+            };
+            // "more than doubled", "nearly doubled": the hedge is part of the claim.
+            let mut before: Vec<&str> = Vec::new();
+            let mut j = i;
+            while j > self.lo && before.len() < 2 {
+                match self.word(j - 1) {
+                    Some(w) => before.insert(0, w),
+                    None => break,
+                }
+                j -= 1;
+            }
+            let hedge = cues::hedge_before(&before);
+            let words = match hedge {
+                Hedge::Exact => 0,
+                h if before.len() == 2 && cues::hedge_before(&before[1..]) == h => 1,
+                _ => before.len(),
+            };
+            let first = i - words;
+            let (start, end) = (self.toks[first].start, self.toks[i].end);
+            let (year, year_inferred) = self.year_for(i, self.lo, self.hi, korean);
+            let flow = self.flow_for(i, self.lo, self.hi, korean);
+            let mut c = Claim {
+                text: self.text(start, end),
+                start,
+                end,
+                start_utf16: 0,
+                end_utf16: 0,
+                kind: Kind::Change,
+                year: Some(year),
+                flow: flow.map(|f| f.0),
+                product: None,
+                stated: Some(factor - 1.0),
+                stated_high: None,
+                computed: None,
+                verdict: Verdict::Unverifiable,
+                note: String::new(),
+                inferred: Vec::new(),
+            };
+            if year_inferred {
+                c.inferred.push("year");
+            }
+            if flow.is_some_and(|f| f.1) {
+                c.inferred.push("flow");
+            }
+            if let Some(ch) = self.relative_change(&mut c, None) {
+                let ratio = 1.0 + ch.rel;
+                let ok = match hedge {
+                    Hedge::Over { .. } if factor > 1.0 => ratio > factor && ratio < factor + 1.0,
+                    Hedge::Over { .. } => ratio < factor && ratio > factor / 2.0,
+                    Hedge::Nearly => ratio <= factor * 1.02 && ratio >= factor * 0.9,
+                    _ => (ratio - factor).abs() <= 0.1 * factor,
+                };
+                c.verdict = if ok { Verdict::Match } else { Verdict::Differs };
+                let times = (ratio.max(0.0) * 100.0).round() as u64;
+                c.note = ch.words(&format!(
+                    "{}% (\u{d7}{})",
+                    ((ch.rel.abs() * 100.0).round() as u64),
+                    super::show::fixed_pub(times, 2)
+                ));
+            }
+            out.push(c);
+        }
     }
 
     /// Record claims: "the largest deficit since 2019", "largest in four years",
@@ -1436,15 +1758,28 @@ impl<'a> Sentence<'a> {
 
     fn korean_record(&self, i: usize) -> Option<(usize, usize, Since)> {
         let w = self.word(i)?;
-        if !(w.starts_with("최대") || w.starts_with("최고") || w.contains("최대")) {
+        // "최대", "최고", or "가장 컸다" / "가장 큰" / "가장 많았다".
+        let most = w == "가장"
+            && self
+                .word(i + 1)
+                .is_some_and(|x| x.starts_with(['큰', '컸', '크', '많']));
+        if !(most || w.starts_with("최대") || w.starts_with("최고") || has(w, "최대")) {
             return None;
         }
-        // Look back a few tokens: "2019년 이후 최대", "4년래 최대", "4년 만에 최대", "사상 최대".
-        let lo = i.saturating_sub(4).max(self.lo);
+        let end = if most { i + 2 } else { i + 1 };
+        // Look back a few tokens: "2019년 이후 최대", "2019년(23억 달러) 이후 가장 컸다",
+        // "4년래 최대", "4년 만에 최대", "사상 최대".
+        let lo = i.saturating_sub(8).max(self.lo);
         for j in (lo..i).rev() {
             match &self.toks[j].tok {
-                Tok::Year(y) if self.word(j + 1).is_some_and(|x| x.starts_with("이후")) => {
-                    return Some((j, i + 1, Since::Year(*y)));
+                Tok::Word(x) if x.starts_with("이후") => {
+                    let year = (lo..j).rev().find_map(|k| match self.toks[k].tok {
+                        Tok::Year(y) => Some((k, y)),
+                        _ => None,
+                    });
+                    if let Some((k, y)) = year {
+                        return Some((k, end, Since::Year(y)));
+                    }
                 }
                 Tok::Years(n) => {
                     let next = self.word(j + 1).unwrap_or("");
@@ -1452,16 +1787,25 @@ impl<'a> Sentence<'a> {
                         || next.starts_with("만에")
                         || next.starts_with("만의")
                     {
-                        return Some((j, i + 1, Since::Years(*n)));
+                        return Some((j, end, Since::Years(*n)));
                     }
                 }
                 Tok::Word(x) if x.starts_with("사상") || x.starts_with("역대") => {
-                    return Some((j, i + 1, Since::Ever));
+                    return Some((j, end, Since::Ever));
                 }
                 _ => {}
             }
         }
         None
+    }
+
+    /// Says why a year was guessed when the sentence said "last year" with no
+    /// article year to count from.
+    fn as_of_hint(&self, c: &mut Claim) {
+        if self.cues.needs_as_of && c.inferred.contains(&"year") {
+            c.note
+                .push_str("; \"last year\" needs the year the article was written (asOf, --as-of)");
+        }
     }
 
     fn record_claim(&self, start: usize, end: usize, since: Since, korean: bool) -> Claim {
@@ -1589,7 +1933,16 @@ impl<'a> Sentence<'a> {
                     .map_or(String::new(), |v| format!(" ({})", money_en(v.abs())));
                 format!("the largest since {y}{then}{gap}")
             }
-            None => format!("the largest in the data, which begins in {first}"),
+            None => {
+                // "Largest until 2019": a later year beat it.
+                let until = if flow.is_balance() {
+                    self.d.analysis.record_for(year).and_then(|r| r.until)
+                } else {
+                    None
+                };
+                let until = until.map_or(String::new(), |u| format!(", until {u}"));
+                format!("the largest in the data, which begins in {first}{until}")
+            }
         };
         c.verdict = if data_since == stated_since {
             Verdict::Match

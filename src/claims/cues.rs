@@ -6,6 +6,13 @@
 
 use super::FlowRef;
 
+/// True when `text` holds `part`: bytes compared, without the standard library's
+/// substring searcher, whose panic path brings Unicode tables into the wasm (see
+/// `crate::small`).
+pub fn has(text: &str, part: &str) -> bool {
+    crate::small::split_once(text, part).is_some()
+}
+
 /// A flow cue and how strongly it names a flow: "deficit" or "exports" do; "trade"
 /// alone only when nothing else does ("trade deficit" is a deficit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,7 +364,7 @@ pub fn share_word(word: &str) -> bool {
     matches!(
         word,
         "accounted" | "account" | "accounts" | "share" | "made" | "make" | "makes" | "comprised"
-    ) || ["비중", "차지", "점유"].iter().any(|w| word.contains(w))
+    ) || ["비중", "차지", "점유"].iter().any(|w| has(word, w))
 }
 
 /// Words before a year that make it the year compared with, not the figure's year
@@ -420,7 +427,7 @@ pub fn not_trade(word: &str) -> bool {
         "차관",
     ]
     .iter()
-    .any(|w| word.contains(w))
+    .any(|w| has(word, w))
 }
 
 /// English number words for "largest in four years".

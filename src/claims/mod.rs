@@ -143,8 +143,9 @@ pub struct Claim {
     pub flow: Option<FlowRef>,
     /// The product it refers to, by the data's label.
     pub product: Option<String>,
-    /// The figure as stated: US dollars, or a fraction for percentages (0.575); for a
-    /// record, the year it says the record runs since. The low end of a range.
+    /// The figure as stated: US dollars, or a fraction for percentages (0.575), signed
+    /// for a change ("dived 90%": −0.9; "doubled": 1.0); for a record, the year it says
+    /// the record runs since. The low end of a range.
     pub stated: Option<f64>,
     /// The high end of a stated range.
     pub stated_high: Option<f64>,

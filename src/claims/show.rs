@@ -10,7 +10,6 @@ use tsify::Tsify;
 
 use super::tokens::{pow10, Amount, Style};
 use super::{Claim, FlowRef, Verdict};
-use crate::format::group_thousands;
 
 /// `m × 10^-decimals` as text, keeping the decimals (they are the stated precision).
 fn fixed(m: u64, decimals: i32) -> String {
@@ -27,6 +26,11 @@ fn fixed(m: u64, decimals: i32) -> String {
     }
 }
 
+/// `m × 10^-decimals` as text (for notes elsewhere in the module).
+pub(super) fn fixed_pub(m: u64, decimals: i32) -> String {
+    fixed(m, decimals)
+}
+
 /// A positive dollar amount at the stated precision (one digit finer with `finer`),
 /// written in the stated style: "$2.03 billion", "$290M", "20억 3천만 달러".
 pub fn fmt_amount(v: f64, a: &Amount, finer: bool) -> String {
@@ -36,10 +40,11 @@ pub fn fmt_amount(v: f64, a: &Amount, finer: bool) -> String {
     match a.style {
         Style::En(pow, suffix) => {
             let decimals = pow - prec;
-            let num = if pow == 0 && decimals <= 0 {
-                group_thousands(m * 10u64.pow((-decimals) as u32))
-            } else {
-                fixed(m, decimals)
+            // Thousands separators in the whole part: "$2,030 million".
+            let digits = fixed(m, decimals);
+            let num = match crate::small::split_once(&digits, ".") {
+                Some((int, frac)) => format!("{}.{frac}", crate::format::group_digits(int)),
+                None => crate::format::group_digits(&digits),
             };
             format!("${num}{suffix}")
         }
@@ -106,7 +111,7 @@ pub fn what(year: i32, flow: Option<FlowRef>, product: Option<&str>) -> String {
     }
     if let Some(p) = product {
         s.push_str(" of ");
-        s.push_str(&p.to_lowercase());
+        s.push_str(&p.to_ascii_lowercase());
     }
     s
 }
@@ -146,7 +151,7 @@ pub fn report_text(article: &str, claims: &[Claim]) -> String {
             about.push(f.name().to_string());
         }
         if let Some(p) = &c.product {
-            about.push(p.to_lowercase());
+            about.push(p.to_ascii_lowercase());
         }
         let inferred = if c.inferred.is_empty() {
             String::new()
@@ -181,9 +186,9 @@ pub struct ClaimCheck {
     pub claims: Vec<ClaimOut>,
 }
 
-/// One figure of the article and what the data says of it.
+/// One figure of the article and what the data says of it (`Claim` in TypeScript).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename = "Claim", rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
 pub struct ClaimOut {
     /// The figure as the article writes it.

@@ -74,6 +74,8 @@ fn an_english_article() {
             ("US$2.03bn", "money", Some(2023), Some("imports"), None, M, &[]),
             ("$1.74 billion", "money", Some(2023), Some("deficit"), None, M, &[]),
             ("largest since 2019", "record", Some(2023), Some("deficit"), None, M, &[]),
+            // ×2.16 from 2022.
+            ("more than doubled", "change", Some(2023), Some("exports"), None, M, y),
             ("116%", "change", Some(2023), Some("exports"), None, M, y),
             ("127%", "change", Some(2023), Some("imports"), None, M, y),
             ("$2.3 billion", "money", Some(2023), Some("total"), None, M, y),
@@ -291,6 +293,8 @@ fn verdicts_with_precision_and_hedges() {
         ("The 2023 surplus was $1.74 billion.", X),
         // A range, and the imports of $2.03 billion.
         ("Imports in 2023 were $2 billion to $3 billion.", M),
+        ("Imports in 2023 were $2-3 billion.", M),
+        ("Imports in 2023 were $2.1-3 billion.", X),
         ("Imports in 2023 were between $1 billion and $1.5 billion.", X),
         ("2023년 수입은 20억~30억 달러였다.", M),
         // Shares: 167 / 290 = 57.586%.
@@ -300,12 +304,21 @@ fn verdicts_with_precision_and_hedges() {
         ("In 2023 wigs made up about 57.5% of exports.", M),
         ("In 2023 wigs made up more than half, 57.59% of exports.", M),
         ("In 2023 wig materials were 8.4% of imports.", M),
+        // Exports were 290 of 2,320 million: 12.5% of total trade.
+        ("In 2023 exports were 12.5% of total trade.", M),
+        ("2023년 수출은 양국 교역의 15%에 그쳤다.", X),
         // Changes: exports 2019 → 2020 fell 77.8%; imports 81.0%.
         ("Exports dived 78% in 2020.", M),
         ("Exports dived 90% in 2020.", X),
         ("Exports rose 78% in 2020.", X),
         ("Imports fell 81% in 2020.", M),
         ("Exports were up 62% in 2023 from 2022.", X),
+        // By a factor: exports ×2.16 and imports ×2.27 in 2023; exports ×0.22 in 2020.
+        ("In 2023 exports more than doubled.", M),
+        ("In 2023 imports nearly tripled.", X),
+        // ×2.27 is more than double: "doubled" reads as ×1.8 to ×2.2.
+        ("In 2023 imports doubled.", X),
+        ("Exports halved in 2020.", X),
         ("수출은 2020년 전년 대비 77.8% 급감했다.", M),
         // Compared with a year the sentence names: 2017 → 2023 exports fell 81.9%.
         ("Exports fell 82% in 2023 compared with 2017.", M),
@@ -326,6 +339,25 @@ fn verdicts_with_precision_and_hedges() {
         let c = got.last().unwrap_or_else(|| panic!("{text}: no figure"));
         assert_eq!(c.verdict, *want, "{text}: {} — {}", c.text, c.note);
     }
+}
+
+#[test]
+fn last_year_without_the_article_year_says_so() {
+    let got = claims("Exports were $290 million last year.", None);
+    assert_eq!(got[0].inferred, ["year"]);
+    assert!(
+        got[0]
+            .note
+            .ends_with("needs the year the article was written (asOf, --as-of)"),
+        "{}",
+        got[0].note
+    );
+    let got = claims("The 2017 deficit was a record.", None);
+    assert!(
+        got[0].note.ends_with("which begins in 1999, until 2018"),
+        "{}",
+        got[0].note
+    );
 }
 
 #[rustfmt::skip]
@@ -494,7 +526,7 @@ fn cli_checks_an_article_and_exits_0() {
         "{out}"
     );
     assert!(
-        out.ends_with("27 figures: 20 match, 4 differ, 3 unverifiable\n"),
+        out.ends_with("28 figures: 21 match, 4 differ, 3 unverifiable\n"),
         "{out}"
     );
 }
@@ -551,8 +583,8 @@ fn cli_json_is_the_wasm_object() {
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let claims = v["claims"].as_array().expect("a list of claims");
-    assert_eq!(claims.len(), 27);
-    let share = &claims[8];
+    assert_eq!(claims.len(), 28);
+    let share = &claims[9];
     assert_eq!(share["text"], "57.5%");
     assert_eq!(share["kind"], "share");
     assert_eq!(share["verdict"], "differs");
@@ -571,4 +603,199 @@ fn cli_check_arguments() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no-such-article.txt"), "{err}");
+}
+
+/// Odd text never panics, and every claim's offsets pick out its text: fragments of
+/// figures, numbers, scripts and punctuation joined at random (a fixed seed).
+#[test]
+fn odd_text_never_panics() {
+    let parts = [
+        "$",
+        "US$",
+        "$US",
+        "₩",
+        "€",
+        "1",
+        "2023",
+        "17억",
+        "4천만",
+        "달러",
+        "원",
+        "%",
+        "%p",
+        "퍼센트",
+        " billion",
+        "bn",
+        "M",
+        " million",
+        ".",
+        ",",
+        "5",
+        "0",
+        "-",
+        "–",
+        "~",
+        "to",
+        "between",
+        "and",
+        " ",
+        "\n",
+        "\n\n",
+        "exports",
+        "수출",
+        "deficit",
+        "적자",
+        "largest",
+        "since",
+        "최대",
+        "이후",
+        "년",
+        "4년래",
+        "a year earlier",
+        "지난해",
+        "last year",
+        "record",
+        "😀",
+        "é",
+        "wigs",
+        "가발",
+        "Russia",
+        "러시아",
+        "99999999999999999999999",
+        "0.000000000001",
+        "(",
+        ")",
+        ";",
+        "about",
+        "약",
+        "이상",
+        "more than",
+        "nearly",
+        "up",
+        "fell",
+        "증가",
+        "G20",
+        "13th",
+        "Article",
+        "March",
+    ];
+    let mut x: u32 = 7;
+    for _ in 0..120 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            text.push_str(parts[(x >> 16) as usize % parts.len()]);
+        }
+        for as_of in [None, Some(2024)] {
+            let got = claims(&text, as_of);
+            let chars: Vec<char> = text.chars().collect();
+            let units: Vec<u16> = text.encode_utf16().collect();
+            for c in &got {
+                let s: String = chars[c.start..c.end].iter().collect();
+                assert_eq!(s, c.text, "{text:?}");
+                let u = String::from_utf16_lossy(&units[c.start_utf16..c.end_utf16]);
+                assert_eq!(u, c.text, "{text:?}");
+            }
+        }
+    }
+}
+
+/// Flows named other ways: from the partner's side, "respectively", a change's
+/// starting figure; Korean superlatives. Every figure of each sentence must match.
+#[test]
+fn flows_and_records_named_other_ways() {
+    type Flows = &'static [(&'static str, Option<i32>)];
+    let cases: &[(&str, Flows)] = &[
+        (
+            "North Korea's imports from China more than doubled to $2.03 billion last year, \
+             while its exports rose to $290 million from $134 million.",
+            &[
+                ("imports", Some(2023)),
+                ("imports", Some(2023)),
+                ("exports", Some(2023)),
+                ("exports", Some(2022)),
+            ],
+        ),
+        (
+            "Exports and imports were $290 million and $2.03 billion in 2023, respectively.",
+            &[("exports", Some(2023)), ("imports", Some(2023))],
+        ),
+        (
+            "China's exports to North Korea were $2.03 billion in 2023.",
+            &[("imports", Some(2023))],
+        ),
+        (
+            "In 2023 China bought $290 million of North Korean goods.",
+            &[("exports", Some(2023))],
+        ),
+        (
+            "2023년 중국의 대북 수출은 20억3천만 달러였다.",
+            &[("imports", Some(2023))],
+        ),
+        (
+            "In 2023 the deficit was $1.74 billion, the largest since 2019 ($2.37 billion).",
+            &[
+                ("deficit", Some(2023)),
+                ("deficit", Some(2023)),
+                ("deficit", Some(2019)),
+            ],
+        ),
+        (
+            "작년 북한의 대중 무역적자는 17억4천만달러로, 2019년(23억7천만 달러) 이후 가장 컸다.",
+            &[
+                ("deficit", Some(2023)),
+                ("deficit", Some(2023)),
+                ("deficit", Some(2019)),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = claims(text, Some(2024));
+        let rows: Vec<(&str, Option<i32>)> = got
+            .iter()
+            .map(|c| (c.flow.map_or("", |f| f.name()), c.year))
+            .collect();
+        assert_eq!(rows, *want, "{text}");
+        for c in &got {
+            assert_eq!(c.verdict, Verdict::Match, "{text}: {} — {}", c.text, c.note);
+        }
+    }
+}
+
+/// Percentage points need a product's share in two years: a small file that has them.
+#[test]
+fn percentage_points_between_two_years_of_shares() {
+    let csv = "year,exporter,importer,product_code,product,value\n\
+               2022,PRK,CHN,,,100000000\n2022,CHN,PRK,,,500000000\n\
+               2022,PRK,CHN,6704,Wigs and false eyelashes,50000000\n\
+               2023,PRK,CHN,,,200000000\n2023,CHN,PRK,,,600000000\n\
+               2023,PRK,CHN,6704,Wigs and false eyelashes,109000000\n";
+    let data = tradegap::parse::parse_trades(csv, tradegap::parse::Format::Csv).expect("parses");
+    // 50% in 2022, 54.5% in 2023: 4.5 points up.
+    let cases: &[(&str, Verdict)] = &[
+        (
+            "In 2023 wigs' share of exports rose 4.5 percentage points.",
+            M,
+        ),
+        (
+            "In 2023 wigs' share of exports fell 4.5 percentage points.",
+            X,
+        ),
+        (
+            "In 2023 wigs' share of exports rose 6 percentage points from 2022.",
+            X,
+        ),
+        ("2023년 가발 수출 비중은 5%p 늘었다.", M),
+        ("In 2023 wigs made up 54.5% of exports.", M),
+    ];
+    for (text, want) in cases {
+        let got = check(text, &data, &opts(None)).expect("the check runs");
+        let c = got.last().expect("a figure");
+        assert_eq!(c.verdict, *want, "{text}: {}", c.note);
+    }
+    let got = check(cases[0].0, &data, &opts(None)).expect("the check runs");
+    assert_eq!(
+        got[0].note,
+        "the data gives: wigs and false eyelashes rose 4.5 points, from 50.0% in 2022 to 54.5% in 2023"
+    );
 }
