@@ -103,6 +103,8 @@ pub struct Report {
     pub reporting_note: Option<String>,
     /// The partner's share of the focus country's trade, or why there is none.
     pub partners_note: Option<String>,
+    /// Which totals are the total of the products listed (the data has none).
+    pub derived_note: Option<String>,
 }
 
 /// Parses `text` with the options' format.
@@ -149,6 +151,14 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
         });
     }
     let partners_note = narrator.partners_note();
+    // Totals made from products are said under the chart too, never only in the panel.
+    let derived_note = narrator.derived_note();
+    if let Some(dn) = &derived_note {
+        chart_text.note = Some(match chart_text.note.take() {
+            Some(note) => format!("{note} {dn}"),
+            None => dn.clone(),
+        });
+    }
     Ok(Report {
         analysis,
         sentences,
@@ -158,6 +168,7 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
         view,
         reporting_note,
         partners_note,
+        derived_note,
     })
 }
 

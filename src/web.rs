@@ -991,9 +991,24 @@ fn report_to_js(r: &Report) -> JsValue {
         ("partnersNote", opt_str(r.partners_note.as_deref())),
         ("reFlows", re_flows),
         ("skipped", skipped),
+        // Issue 13: totals summed from products.
+        ("derivedTotals", derived_totals_js(a)),
+        ("derivedNote", opt_str(r.derived_note.as_deref())),
     ])
 }
 
 fn opt_str(s: Option<&str>) -> JsValue {
     s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+// Issue 13: the totals that are the total of the products listed, as
+// `[{ year, flow: "exports" | "imports" }]`.
+fn derived_totals_js(a: &crate::analyze::Analysis) -> JsValue {
+    array(&a.derived_totals, |d| {
+        let flow = match d.direction {
+            Direction::Exports => "exports",
+            Direction::Imports => "imports",
+        };
+        obj(&[("year", d.year.into()), ("flow", flow.into())])
+    })
 }

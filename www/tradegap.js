@@ -705,7 +705,7 @@ export class TradeGap extends HTMLElement {
       const values = c.values.map((v) => `${v.source}: ${v.value}`).join('; ');
       parts.push(el('p', null, `${c.year} ${c.exporter}→${c.importer} ${c.product ?? ''}: ${values}`));
     }
-    for (const note of [analysis.reportingNote, analysis.partnersNote]) if (note) parts.push(el('p', null, note));
+    for (const note of [analysis.reportingNote, analysis.partnersNote, analysis.derivedNote]) if (note) parts.push(el('p', null, note));
     for (const s of analysis.skipped ?? []) parts.push(el('p', null, ui.skipped(s.rows, s.reason)));
     const close = el('button', null, ui.close);
     close.type = 'button';

@@ -394,7 +394,10 @@ options:
         for s in &r.sentences {
             let _ = writeln!(o, "{s}");
         }
-        for note in [&r.reporting_note, &r.partners_note].into_iter().flatten() {
+        for note in [&r.reporting_note, &r.partners_note, &r.derived_note]
+            .into_iter()
+            .flatten()
+        {
             if !r.sentences.contains(note) {
                 let _ = writeln!(o, "{note}");
             }
@@ -684,9 +687,24 @@ options:
             ("partnersNote", jopt(r.partners_note.as_deref())),
             ("reFlows", re_flows),
             ("skipped", skipped),
+            // Issue 13: totals summed from products.
+            ("derivedTotals", derived_totals_json(a)),
+            ("derivedNote", jopt(r.derived_note.as_deref())),
         ]);
         out.push('\n');
         out
+    }
+
+    // Issue 13: the totals that are the total of the products listed, as
+    // `[{"year": 2023, "flow": "exports"}]`.
+    fn derived_totals_json(a: &tradegap::analyze::Analysis) -> String {
+        jarr(&a.derived_totals, |d| {
+            let flow = match d.direction {
+                tradegap::analyze::Direction::Exports => "exports",
+                tradegap::analyze::Direction::Imports => "imports",
+            };
+            jobj(&[("year", d.year.to_string()), ("flow", jstr(flow))])
+        })
     }
 
     // The native CSV.

@@ -148,5 +148,5 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
             ErrorKind::Empty,
         ));
     }
-    Ok(builder.dataset)
+    builder.finish()
 }

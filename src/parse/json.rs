@@ -332,5 +332,5 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     if builder.dataset.rows_read == 0 {
         return Err(Error::at(doc.pos, ErrorKind::Empty));
     }
-    Ok(builder.dataset)
+    builder.finish()
 }

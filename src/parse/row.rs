@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,8 @@ type RowKey = (
 pub struct FlowBuilder {
     pub dataset: Dataset,
     seen: HashMap<RowKey, u32>,
+    /// Totals the data lacks, summed from products (see [`ProductSums`]).
+    sums: ProductSums,
     keep: Option<CountryCode>,
     partner: Option<CountryCode>,
 }
@@ -194,10 +196,22 @@ impl FlowBuilder {
     /// product, kind and source is an error naming the first one's line.
     pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
         self.dataset.rows_read += 1;
+        // Products of partners not kept still add up to totals that are kept.
+        if self.keeps(flow.exporter, flow.importer, false) {
+            self.sums.observe(&flow);
+        }
         self.add_derived(flow)
     }
 
-    /// Adds a flow that a reader built from rows already counted (BACI's totals), as
+    /// The dataset, with a total made from the products wherever the data has none.
+    pub fn finish(mut self) -> Result<Dataset, Error> {
+        for total in std::mem::take(&mut self.sums).finish() {
+            self.add_derived(total)?;
+        }
+        Ok(self.dataset)
+    }
+
+    /// Adds a flow that a reader built from rows already counted (derived totals), as
     /// [`FlowBuilder::add`] does but without counting it as a row read.
     pub fn add_derived(&mut self, flow: Flow) -> Result<(), Error> {
         if !self.keeps(flow.exporter, flow.importer, flow.product.is_some()) {

@@ -9,5 +9,6 @@ mod narrate;
 mod palette;
 mod preview;
 mod story;
+mod totals;
 mod util;
 mod words;
