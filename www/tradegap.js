@@ -187,6 +187,19 @@ function csvField(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * The text of a file as the command line reads it: UTF-8, or, when it is not valid
+ * UTF-8, Windows-1252 (spreadsheets on Windows save CSV so); never U+FFFD in place of
+ * a byte, so that a bad byte shows in the error message as the CLI shows it.
+ */
+function decodeText(buffer) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
 /** A child <table> as native CSV: header row first. */
 function tableToCsv(table) {
   return [...table.rows].map((row) => [...row.cells].map((c) => csvField(c.textContent.trim())).join(',')).join('\n');
@@ -595,7 +608,7 @@ export class TradeGap extends HTMLElement {
         response.body?.cancel();
         return this.#readInWorker(new URL(src, document.baseURI).href, max, generation);
       }
-      const text = await response.text();
+      const text = decodeText(await response.arrayBuffer());
       if (text.length > max) throw { message: this.#ui.tooBig(text.length, max), line: null, column: null };
       return text;
     }

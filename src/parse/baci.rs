@@ -75,7 +75,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
         builder.add(flow)?;
     }
     // BACI has no total rows: the builder makes each flow's total from its products.
-    super::finish(builder.finish()?, h.line, rows)
+    super::finish(builder.finish()?, NAME, h.line, rows)
 }
 
 #[cfg(test)]

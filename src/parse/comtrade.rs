@@ -271,5 +271,5 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
         flow.fob_usd = r.opt_value(fob)?;
         builder.add(flow)?;
     }
-    super::finish(builder.finish()?, h.line, rows)
+    super::finish(builder.finish()?, l.name, h.line, rows)
 }

@@ -13,6 +13,58 @@ pub struct Record<'a> {
     pub line: u32,
     /// Its fields, unquoted.
     pub fields: Vec<&'a str>,
+    /// Where a quoted field opens that the text never closes (it ran to the end).
+    pub unclosed: Option<Position>,
+}
+
+impl Record<'_> {
+    /// An error when a quoted field of this record is never closed.
+    pub fn check_quotes(&self) -> Result<(), Error> {
+        match self.unclosed {
+            Some(pos) => Err(Error::at(pos, ErrorKind::UnclosedQuote)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Line breaks in `bytes`: LF, CRLF, and a lone CR as old Mac files end lines, so
+/// that line numbers match what an editor shows. `next` is the byte after `bytes`.
+fn line_breaks(bytes: &[u8], next: Option<u8>) -> u32 {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let after = bytes.get(i + 1).copied().or(next);
+        if b == b'\n' || (b == b'\r' && after != Some(b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Where the quoted field that a record leaves open begins (line and field), if one
+/// does: `raw` is the record's text from its first byte to the end of the input.
+fn open_quote(raw: &[u8], first_line: u32) -> Option<Position> {
+    let (mut line, mut field, mut at_start) = (first_line, 1u32, true);
+    let mut open: Option<Position> = None;
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        let next = raw.get(i + 1).copied();
+        if b == b'\n' || (b == b'\r' && next != Some(b'\n')) {
+            line += 1;
+        }
+        match (open, b) {
+            (Some(_), b'"') if next == Some(b'"') => i += 1,
+            (Some(_), b'"') => open = None,
+            (None, b'"') if at_start => open = Some(Position::new(line, field)),
+            (None, b',') => field += 1,
+            // A new record: the fields count again (only the last record is open).
+            (None, b'\n' | b'\r') => field = 1,
+            _ => {}
+        }
+        at_start = open.is_none() && matches!(b, b',' | b'\n' | b'\r');
+        i += 1;
+    }
+    open
 }
 
 /// Reads CSV records one at a time, counting lines so that errors can name them.
@@ -61,13 +113,14 @@ impl<'t> Records<'t> {
             return None;
         }
         let start_line = self.line;
+        let start_pos = self.pos;
         let (mut n_out, mut n_ends) = (0, 0);
         loop {
             let input = &self.bytes[self.pos..];
             let (res, n_in, o, e) =
                 self.reader
                     .read_record(input, &mut self.out[n_out..], &mut self.ends[n_ends..]);
-            self.line += input[..n_in].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.line += line_breaks(&input[..n_in], input.get(n_in).copied());
             self.pos += n_in;
             n_out += o;
             n_ends += e;
@@ -87,9 +140,16 @@ impl<'t> Records<'t> {
             fields.push(std::str::from_utf8(&out[start..end]).unwrap_or("\u{fffd}"));
             start = end;
         }
+        // A record that runs to the end of the text may have run there from an open quote.
+        let unclosed = if self.pos >= self.bytes.len() {
+            open_quote(&self.bytes[start_pos..], start_line)
+        } else {
+            None
+        };
         Some(Record {
             line: start_line,
             fields,
+            unclosed,
         })
     }
 }
@@ -97,10 +157,13 @@ impl<'t> Records<'t> {
 pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let (header_line, header): (u32, Vec<Option<Column>>) = match records.next_record() {
-        Some(r) => (
-            r.line,
-            r.fields.iter().map(|f| Column::from_name(f)).collect(),
-        ),
+        Some(r) => {
+            r.check_quotes()?;
+            (
+                r.line,
+                r.fields.iter().map(|f| Column::from_name(f)).collect(),
+            )
+        }
         None => return Err(Error::at(Position::new(1, 1), ErrorKind::Empty)),
     };
     let mut present = [false; COLUMNS];
@@ -122,6 +185,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
 
     let mut builder = FlowBuilder::new(opts);
     while let Some(rec) = records.next_record() {
+        rec.check_quotes()?;
         if rec.fields.len() != header.len() {
             return Err(Error::at(
                 Position::new(rec.line, 1),

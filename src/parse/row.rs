@@ -140,7 +140,12 @@ impl FlowBuilder {
         let year = parse_year(year_text).map_err(|kind| err(Column::Year, kind))?;
         let country = |c: Column| -> Result<CountryCode, Error> {
             let s = required(c)?;
-            CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))
+            let code =
+                CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))?;
+            if !known(code) {
+                return Err(err(c, ErrorKind::UnknownCountry(s.into())));
+            }
+            Ok(code)
         };
         let exporter = country(Column::Exporter)?;
         let importer = country(Column::Importer)?;
@@ -250,6 +255,13 @@ impl FlowBuilder {
         self.dataset.flows.push(flow);
         Ok(())
     }
+}
+
+/// True for a code in the country table, or one of ISO 3166's codes for users to
+/// assign (`XAA` to `XZZ`; the World Bank gives Kosovo `XKX`): a typo such as `CHM`
+/// for `CHN` is an error, not a country of its own.
+fn known(code: CountryCode) -> bool {
+    code.as_str().starts_with('X') || crate::countries::by_alpha3(code.as_str()).is_some()
 }
 
 /// A year: a whole number from 1900 to 2100.

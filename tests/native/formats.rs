@@ -254,8 +254,7 @@ fn comtrade_errors_name_line_column_and_header() {
     let header_only: String = fixture("comtrade-china.csv").lines().next().unwrap().into();
     assert_eq!(
         error(&header_only, Format::Auto),
-        "line 2, column 1: the data is empty: expected a header row such as \
-         year,exporter,importer,value and at least one row"
+        "line 2, column 1: this UN Comtrade file has a header but no rows"
     );
 }
 
@@ -269,7 +268,7 @@ fn a_file_of_only_aggregates_says_why_nothing_is_left() {
         .collect();
     assert_eq!(
         error(&text, Format::Auto),
-        "line 2, column 1: none of the 1 rows is a flow between two countries: \
+        "line 2, column 1: the only row is not a flow between two countries: \
          partner \"Areas, nes\" (899) is not a country (line 2)"
     );
 }
