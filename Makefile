@@ -4,6 +4,7 @@
 #   make demo       build, then serve www/ on http://127.0.0.1:$(PORT)
 #   make test       lint, test-native, test-wasm, test-e2e, sizes (stops at the first failure)
 #   make bench      the peers' benchmark (../shared/bench) with tradegap in the same run
+#   make fuzz       each fuzz target for FUZZ_SECONDS (default 60); make test runs 2 s each
 #   make clean
 
 SHELL := bash
@@ -28,7 +29,7 @@ export PORT
 # Steps run in order (cargo already uses every core).
 .NOTPARALLEL:
 
-.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes bench clean
+.PHONY: all setup build demo test lint test-native test-wasm test-e2e sizes bench fuzz fuzz-smoke clean
 
 all: build
 
@@ -43,7 +44,7 @@ build: setup
 demo: build
 	node scripts/serve.mjs www
 
-test: setup lint test-native test-wasm test-e2e sizes
+test: setup lint test-native fuzz-smoke test-wasm test-e2e sizes
 
 lint: setup
 	cargo fmt --check
@@ -72,6 +73,14 @@ sizes:
 # The peers' benchmark in ../shared/bench with tradegap added (medians and ratios, one run).
 bench: setup
 	scripts/bench.sh
+
+# cargo-fuzz targets (fuzz/), seeded from tests/data: FUZZ_SECONDS each, counts printed.
+fuzz: setup
+	scripts/fuzz.sh
+
+# The short run of every fuzz target that `make test` does (a few seconds each).
+fuzz-smoke: setup
+	scripts/fuzz.sh smoke
 
 clean:
 	cargo clean
