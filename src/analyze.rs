@@ -529,7 +529,7 @@ fn balances(by_year: &[YearTotals]) -> Vec<YearBalance> {
             Some(Delta {
                 from_year: prev.0,
                 absolute: now - prev.1,
-                relative: (prev.1 != 0.0).then(|| (now - prev.1) / prev.1.abs()),
+                relative: relative(prev.1, now),
             })
         };
         let exports_change = delta(|y| y.exports, exports);
@@ -625,7 +625,7 @@ fn compare(years: &[YearBalance], from: i32, year: i32) -> Result<Option<Compari
         Some(Delta {
             from_year: from,
             absolute: b - a,
-            relative: (a != 0.0).then(|| (b - a) / a.abs()),
+            relative: relative(a, b),
         })
     };
     let exports = delta(then.exports, now.exports);
@@ -765,6 +765,13 @@ fn breakdown(
         total_from_products,
         rows,
     }))
+}
+
+/// The change from `then` to `now` over the magnitude of `then`: `None` when `then`
+/// is zero, or so small (a denormal) that the ratio is beyond any float.
+fn relative(then: f64, now: f64) -> Option<f64> {
+    let r = (now - then) / then.abs();
+    (then != 0.0 && r.is_finite()).then_some(r)
 }
 
 /// Whole dollars with thousands separators, for messages that must be exact.

@@ -90,6 +90,8 @@ pub enum ErrorKind {
     NoFlows { focus: String, partner: String },
     /// An option passed by the caller is invalid.
     BadOption(String),
+    /// A value beyond any trade figure (over 10^15 in its unit).
+    TooLarge(String),
     /// A three-letter code that is not in the country table.
     UnknownCountry(String),
     /// A JSON object with the same key twice.
@@ -184,6 +186,10 @@ impl Error {
                 format!("the data holds no trade between {focus} and {partner}")
             }
             BadOption(s) => s.clone(),
+            TooLarge(s) => format!(
+                "{s} is more than any trade figure (at most 1,000,000,000,000,000 in the \
+                 file's unit): check the unit and the decimal point"
+            ),
             UnknownCountry(s) => format!(
                 "\"{s}\" is not a country code in ISO 3166 (alpha-3, as \"PRK\" or \"CHN\")"
             ),

@@ -18,7 +18,12 @@ use tradegap::{describe, report, view_scene, Options, Report};
 pub const SIZES: [(f64, f64); 2] = [(360.0, 640.0), (1000.0, 600.0)];
 
 /// The views.
-pub const VIEWS: [View; 4] = [View::Balance, View::Composition, View::Story, View::Partners];
+pub const VIEWS: [View; 4] = [
+    View::Balance,
+    View::Composition,
+    View::Story,
+    View::Partners,
+];
 
 /// Bytes as the CLI and the element read them: UTF-8, else one character a byte.
 pub fn text_of(data: &[u8]) -> String {
@@ -44,7 +49,10 @@ pub fn check_error(e: &Error, text: &str) {
     let message = e.to_string();
     assert!(message.starts_with("line "), "{message}");
     assert!(e.pos.line >= 1 && e.pos.column >= 1, "{message}");
-    assert!(e.pos.line <= lines(text) + 1, "{message}: past the end of the text");
+    assert!(
+        e.pos.line <= lines(text) + 1,
+        "{message}: past the end of the text"
+    );
     assert!(!e.message().is_empty(), "{message}");
 }
 
@@ -94,7 +102,9 @@ pub fn check_scene(scene: &Scene, input: &str, what: &str) {
                 width,
                 ..
             } => finite(&[*x1, *y1, *x2, *y2, *width]),
-            Primitive::StrokeRect { x, y, w, h, width, .. } => finite(&[*x, *y, *w, *h, *width]),
+            Primitive::StrokeRect {
+                x, y, w, h, width, ..
+            } => finite(&[*x, *y, *w, *h, *width]),
             Primitive::Polyline { points, width, .. } => {
                 *width >= 0.0 && points.iter().all(|(x, y)| x.is_finite() && y.is_finite())
             }
@@ -124,7 +134,10 @@ pub fn check_report_words(r: &Report, input: &str) {
     }
     // The CSV download writes the years' figures as they are.
     for y in &r.analysis.years {
-        for v in [y.exports, y.imports, y.balance, y.total].into_iter().flatten() {
+        for v in [y.exports, y.imports, y.balance, y.total]
+            .into_iter()
+            .flatten()
+        {
             assert!(v.is_finite(), "{y:?}");
         }
     }

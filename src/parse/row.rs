@@ -276,6 +276,11 @@ pub fn parse_year(s: &str) -> Result<i32, ErrorKind> {
     Ok(year as i32)
 }
 
+/// The largest value a cell may hold, in its unit: forty times the world's yearly
+/// trade in dollars. Far beyond any figure, far below where sums of a file's values
+/// (even in millions) could overflow to infinity and print as "inf".
+pub const MAX_VALUE: f64 = 1e15;
+
 /// A trade value: a plain or scientific number, optionally with `,` thousands
 /// separators in groups of three; finite and not negative.
 pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
@@ -301,6 +306,9 @@ pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
     }
     if v < 0.0 {
         return Err(ErrorKind::Negative(s.into()));
+    }
+    if v > MAX_VALUE {
+        return Err(ErrorKind::TooLarge(s.into()));
     }
     Ok(v + 0.0) // -0 becomes 0
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod errors;
 mod formats;
+mod fuzzed;
 mod golden;
 mod interaction;
 mod narrate;
