@@ -413,6 +413,13 @@ export class TradeGap extends HTMLElement {
     this.#frame = 0;
     // A read for a page it is no longer on; connecting again starts another.
     this.#stopWorker();
+    // A load still under way is for a page the element has left.
+    this.#generation++;
+    // The core's copy of the data, its analysis and its scene are freed now, not when
+    // the garbage collector gets to the handle; connecting again parses the text anew.
+    this.#chart?.free();
+    this.#chart = null;
+    this.#parsed = false;
   }
 
   #stopWorker() {
@@ -498,6 +505,8 @@ export class TradeGap extends HTMLElement {
       } else {
         await loadWasm();
         if (generation !== this.#generation) return;
+        // Back on a page after leaving one: the core's handle was freed.
+        this.#chart ??= new Chart(this.canvas);
         this.#ready(this.#analyse());
       }
     } catch (e) {
