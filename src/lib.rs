@@ -143,6 +143,15 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
     let focus_name = narrator.focus().to_string();
     let partner_name = narrator.partner().to_string();
     let reporting_note = narrator.reporting_note();
+    // Totals made from products are said under the chart too, never only in the panel,
+    // and before whose report the figures are: the footer's note has one line.
+    let derived_note = narrator.derived_note();
+    if let Some(dn) = &derived_note {
+        chart_text.note = Some(match chart_text.note.take() {
+            Some(note) => format!("{note} {dn}"),
+            None => dn.clone(),
+        });
+    }
     // Whose report the figures are belongs under the chart, after the caller's own note.
     if let Some(rn) = &reporting_note {
         chart_text.note = Some(match chart_text.note.take() {
@@ -151,14 +160,6 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
         });
     }
     let partners_note = narrator.partners_note();
-    // Totals made from products are said under the chart too, never only in the panel.
-    let derived_note = narrator.derived_note();
-    if let Some(dn) = &derived_note {
-        chart_text.note = Some(match chart_text.note.take() {
-            Some(note) => format!("{note} {dn}"),
-            None => dn.clone(),
-        });
-    }
     Ok(Report {
         analysis,
         sentences,
