@@ -469,3 +469,21 @@ fn whitespace_only_lines_are_blank_lines() {
     assert_eq!(data.flows.len(), 2);
     assert_eq!(data.flows[1].line, 6);
 }
+
+// The CSV reader's parser is reused from one text to the next (building it costs more
+// than reading a small file): one left inside an open quote must not leak into the next.
+#[test]
+fn a_text_left_in_an_open_quote_does_not_change_the_next() {
+    let open = "year,exporter,importer,value\n2023,\"PRK,CHN,1\n";
+    let good = "year,exporter,importer,value\n2023,PRK,CHN,1\n";
+    for _ in 0..3 {
+        assert!(parse_trades(open, Format::Csv).is_err());
+        let mut records = tradegap::parse::Records::new(open);
+        records.next_record();
+        // Dropped halfway through a record's quote.
+        drop(records);
+        let d = parse_trades(good, Format::Csv).expect("the next text reads");
+        assert_eq!(d.flows.len(), 1);
+        assert_eq!(d.flows[0].value_usd, 1.0);
+    }
+}
