@@ -236,9 +236,7 @@ pub struct ProductSums {
 impl ProductSums {
     /// Takes note of one flow row, a total or a product.
     pub fn observe(&mut self, f: &Flow) {
-        if f.derived {
-            return;
-        }
+        // A derived total read back (native CSV written from derived data) is a total too.
         if f.product.is_none() {
             self.totals.insert((f.year, f.exporter, f.importer, f.kind));
             return;

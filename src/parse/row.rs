@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +191,9 @@ impl FlowBuilder {
         flow.product = product;
         flow.source = source;
         flow.note = text(Column::Note).map(str::to_string);
+        // A total written out as derived (by `--to-native` or the big-file worker) is read
+        // back as one: its note says so.
+        flow.derived = flow.product.is_none() && flow.note.as_deref() == Some(DERIVED_NOTE);
         flow.line = row.line;
         flow.kind = kind;
         flow.reporter = reporter;
