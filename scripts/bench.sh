@@ -8,11 +8,11 @@ bench="${BENCH_DIR:-$root/../shared/bench}"
 
 make -C "$root" setup >/dev/null
 # The same wasm as www/pkg plus the harness's aggregate (feature "bench").
-cargo build --manifest-path "$root/Cargo.toml" --lib --release --target wasm32-unknown-unknown \
+cargo build --manifest-path "$root/Cargo.toml" --lib --profile wasm --target wasm32-unknown-unknown \
   --features bench --target-dir "$root/target/bench"
 rm -rf "$bench/widget-pkg"
 wasm-bindgen --target web --out-dir "$bench/widget-pkg" --out-name tradegap \
-  "$root/target/bench/wasm32-unknown-unknown/release/tradegap.wasm"
+  "$root/target/bench/wasm32-unknown-unknown/wasm/tradegap.wasm"
 "$root/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$bench/widget-pkg/tradegap_bg.wasm" -o "$bench/widget-pkg/tradegap_bg.wasm"

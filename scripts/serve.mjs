@@ -4,6 +4,7 @@
 //   PORT=8080 (0 picks a free port)      HOST=127.0.0.1
 //   CSP=1  sends a strict Content-Security-Policy on every response; without it,
 //          only paths under /csp/ get it (so one server can test both).
+//   CORS=1 lets any origin read every file, as a CDN does (Access-Control-Allow-Origin: *).
 //
 // Tests import it:  const { url, close } = await startServer({ root: "www", port: 0 });
 
@@ -58,7 +59,7 @@ function resolvePath(root, urlPath) {
  * Starts serving `root`. Resolves to `{ url, port, close }` once listening;
  * `url` ends with "/", `close()` resolves when the server has stopped.
  */
-export function startServer({ root = DEFAULT_ROOT, port = 8080, host = "127.0.0.1", csp = false } = {}) {
+export function startServer({ root = DEFAULT_ROOT, port = 8080, host = "127.0.0.1", csp = false, cors = false } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -74,8 +75,10 @@ export function startServer({ root = DEFAULT_ROOT, port = 8080, host = "127.0.0.
     }
     const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
     const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    if (cors) headers["Access-Control-Allow-Origin"] = "*";
     if (csp || urlPath === "/csp" || urlPath.startsWith("/csp/")) {
-      headers["Content-Security-Policy"] = CSP;
+      // `csp` may be a policy of its own (a test's); true is the strict one above.
+      headers["Content-Security-Policy"] = typeof csp === "string" ? csp : CSP;
     }
     let file = resolvePath(base, urlPath);
     if (file === null) return send(403, "forbidden\n", headers);
@@ -131,8 +134,9 @@ if (isMain) {
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? "127.0.0.1";
   const csp = process.env.CSP === "1";
+  const cors = process.env.CORS === "1";
   try {
-    const { url, close } = await startServer({ root, port, host, csp });
+    const { url, close } = await startServer({ root, port, host, csp, cors });
     console.log(`serving ${path.resolve(root)} at ${url}${csp ? " (strict CSP)" : ""}`);
     const stop = () => close().then(() => process.exit(0));
     process.on("SIGINT", stop);

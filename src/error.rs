@@ -19,6 +19,9 @@ impl Position {
     pub const fn new(line: u32, column: u32) -> Self {
         Position { line, column }
     }
+
+    /// No place in the input: the error is in the options, not the data.
+    pub const NONE: Position = Position { line: 0, column: 0 };
 }
 
 /// Bad input: what is wrong, and where.
@@ -111,6 +114,21 @@ impl Error {
             pos,
             field: None,
             kind,
+        }
+    }
+
+    /// A bad option: `option "mirror": expected "importer" or "exporter", got "both"`.
+    /// `name` empty: about the options as a whole. It has no position in the data.
+    pub fn option(name: &str, message: &str) -> Self {
+        let text = if name.is_empty() {
+            format!("options: {message}")
+        } else {
+            format!("option \"{name}\": {message}")
+        };
+        Error {
+            pos: Position::NONE,
+            field: (!name.is_empty()).then(|| name.to_string()),
+            kind: ErrorKind::BadOption(text),
         }
     }
 
@@ -216,6 +234,10 @@ fn comma_decimal(s: &str) -> Option<String> {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // An option is no place in the data.
+        if self.pos == Position::NONE {
+            return f.write_str(&self.message());
+        }
         write!(f, "line {}, column {}", self.pos.line, self.pos.column)?;
         if let Some(field) = &self.field {
             write!(f, " ({field})")?;

@@ -11,6 +11,8 @@ pub mod analyze;
 pub mod bench_aggregate;
 pub mod countries;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fonts;
 pub mod format;
 pub mod hs;
 pub mod layout;
@@ -19,13 +21,19 @@ pub mod model;
 pub mod names;
 pub mod narrate;
 pub mod native;
+pub mod options;
+pub mod output;
 pub mod parse;
 pub mod partners;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod picture;
 pub mod reconcile;
 pub mod rollup;
 pub mod scene;
 pub mod shares;
 pub mod small;
+pub mod svg;
+pub mod theme;
 pub mod ticks;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,58 +8,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::measure::TextMeasure;
 use crate::scene::{Align, Baseline, Font, Paint, Primitive, Scene};
 
-/// Colours and font family, from the element's CSS custom properties.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Theme {
-    pub exports: String,
-    pub imports: String,
-    pub balance: String,
-    pub text: String,
-    pub muted: String,
-    pub grid: String,
-    pub axis: String,
-    pub background: String,
-    /// The band behind the selected year.
-    pub highlight: String,
-    /// The keyboard focus ring.
-    pub focus: String,
-    pub font_family: String,
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme {
-            exports: "#2166ac".into(),
-            imports: "#d6604d".into(),
-            balance: "#1a1a1a".into(),
-            text: "#1a1a1a".into(),
-            muted: "#595959".into(),
-            grid: "#e3e3e3".into(),
-            axis: "#8c8c8c".into(),
-            background: "#ffffff".into(),
-            highlight: "#f1f1f1".into(),
-            focus: "#1a1a1a".into(),
-            font_family: "system-ui, sans-serif".into(),
-        }
-    }
-}
-
-impl Theme {
-    fn paint(&self, p: Paint) -> &str {
-        match p {
-            Paint::Exports => &self.exports,
-            Paint::Imports => &self.imports,
-            Paint::Balance => &self.balance,
-            Paint::Text => &self.text,
-            Paint::Muted => &self.muted,
-            Paint::Grid => &self.grid,
-            Paint::Axis => &self.axis,
-            Paint::Background => &self.background,
-            Paint::Highlight => &self.highlight,
-            Paint::Focus => &self.focus,
-        }
-    }
-}
+// The colours live in `crate::theme`, shared with the SVG renderer; `web` imports
+// `Theme` from here.
+pub use crate::theme::Theme;
 
 fn css_font(f: Font, family: &str) -> String {
     // Tenths of a pixel are plenty, and integer printing keeps float formatting out of the wasm.

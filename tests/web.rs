@@ -196,9 +196,16 @@ fn extra_field_throws_an_error_on_its_line() {
 
 #[wasm_bindgen_test]
 fn bad_option_throws_an_error() {
-    let (message, line, _) = thrown(analyze(SEED, options(&[("focus", "North Korea")])));
-    assert!(message.contains("focus"), "message: {message}");
-    assert!(line.as_f64().is_some(), "line property");
+    let result = analyze(SEED, options(&[("focus", "North Korea")]));
+    let err = result.clone().expect_err("a bad focus throws");
+    let (message, line, _) = thrown(result);
+    assert!(
+        message.starts_with("option \"focus\""),
+        "message: {message}"
+    );
+    // The options are no place in the data: no line, and the option's name as the field.
+    assert!(line.is_null(), "line property");
+    assert_eq!(get(&err, "field").as_string().as_deref(), Some("focus"));
 }
 
 // --- Chart -----------------------------------------------------------------
@@ -454,7 +461,9 @@ fn the_partners_view_offers_a_target_per_bar() {
     assert_eq!(len(&chart.focus_targets()), 2);
     let (message, _, _) = thrown(chart.set_view("pie".into()).map(JsValue::from));
     assert!(
-        message.contains("is not balance, composition, story or partners"),
+        message.contains(
+            "option \"view\": expected \"balance\", \"composition\", \"story\" or \"partners\""
+        ),
         "{message}"
     );
 }
@@ -501,11 +510,76 @@ fn the_mirror_option_picks_whose_report_counts() {
     assert_close(num(&m, "gap"), 0.1, 1e-12, "gap");
     let a = analyze(MIRROR, kor("exporter")).unwrap();
     assert_eq!(num(&year_row(&a, 2023), "exports"), 100e6);
-    let (message, _, _) = thrown(analyze(MIRROR, kor("both")));
+    let (message, line, column) = thrown(analyze(MIRROR, kor("both")));
     assert_eq!(
         message,
-        "line 1, column 1: mirror \"both\" is not importer or exporter"
+        "option \"mirror\": expected \"importer\" or \"exporter\", got \"both\""
     );
+    // An option is no place in the data.
+    assert!(line.is_null() && column.is_null());
+}
+
+// --- issue 8: options read by serde, the result written by serde -------------
+
+#[wasm_bindgen_test]
+fn options_name_what_is_wrong_and_what_they_take() {
+    let seed = include_str!("data/golden/nk-china.csv");
+    let cases: [(&[(&str, &str)], &str); 5] = [
+        (
+            &[("focus", "North Korea")],
+            "option \"focus\": expected a three-letter ISO 3166 country code, got \"North Korea\"",
+        ),
+        (
+            &[("year", "last")],
+            "option \"year\": expected a whole number, got \"last\"",
+        ),
+        (
+            &[("rollup", "hs8")],
+            "option \"rollup\": expected \"hs2\", \"hs4\" or \"none\", got \"hs8\"",
+        ),
+        (
+            &[("format", "xml")],
+            "option \"format\": expected auto, native, json, comtrade, comtrade-legacy, baci, \
+             wits or reported, got \"xml\"",
+        ),
+        (&[("mirrors", "importer")], "unknown field `mirrors`"),
+    ];
+    for (pairs, want) in cases {
+        let (message, _, _) = thrown(analyze(seed, options(pairs)));
+        assert!(message.contains(want), "{pairs:?}: {message}");
+    }
+    // A number where text is wanted, and text where a number is: both read.
+    let o = prk_chn("en");
+    Reflect::set(&o, &"year".into(), &"2017".into()).unwrap();
+    Reflect::set(&o, &"top".into(), &3.into()).unwrap();
+    let a = analyze(seed, o).unwrap();
+    assert_eq!(num(&a, "year"), 2017.0);
+    // A wrong type names the option too.
+    let o = prk_chn("en");
+    Reflect::set(&o, &"names".into(), &7.into()).unwrap();
+    let (message, _, _) = thrown(analyze(seed, o));
+    assert!(
+        message.starts_with("option \"names\": invalid type"),
+        "{message}"
+    );
+    // No options at all: the data's first flow decides.
+    assert!(analyze(seed, JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn the_result_is_plain_objects_with_null_for_missing_figures() {
+    let a = analyze(REPORTED, prk_chn("en")).unwrap();
+    assert_eq!(
+        js_sys::Object::get_prototype_of(&a),
+        js_sys::Object::get_prototype_of(&js_sys::Object::new())
+    );
+    let y = year_row(&a, 2004);
+    // Present and null, not undefined, so that JSON.stringify keeps it.
+    assert!(Reflect::has(&y, &"exports".into()).unwrap());
+    assert!(get(&y, "exports").is_null());
+    assert!(get(&get(&year_row(&a, 1999), "change"), "exports").is_null());
+    let json = js_sys::JSON::stringify(&a).unwrap().as_string().unwrap();
+    assert!(json.contains("\"exports\":null"), "{json}");
 }
 
 #[wasm_bindgen_test]

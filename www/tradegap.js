@@ -21,9 +21,10 @@ const UI = {
     network: (url, why) => `The data at ${url} could not be loaded (${why}).`,
     noData: 'No data: give the element a src attribute, a <table> or a <script type="text/csv">.',
     about: (n) => (n === 1 ? 'Source and notes' : `Sources (${n}) and notes`),
-    short: { about: (n) => (n === 1 ? 'Source' : `Sources (${n})`), png: 'PNG', data: 'Data' },
+    short: { about: (n) => (n === 1 ? 'Source' : `Sources (${n})`), png: 'PNG', svg: 'SVG', data: 'Data' },
     close: 'Close',
     png: 'Download PNG',
+    svg: 'Download SVG',
     data: 'Get the data',
     conflicts: (n) => `${n} figure${n === 1 ? '' : 's'} left out: the sources disagree`,
     keys: 'Use the arrow keys to explore the years and the products, Home and End to jump, Enter to select a year, Escape to clear.',
@@ -42,9 +43,10 @@ const UI = {
     network: (url, why) => `${url}의 데이터를 불러오지 못했습니다(${why}).`,
     noData: '데이터가 없습니다. src 속성, <table> 또는 <script type="text/csv">를 넣어 주세요.',
     about: (n) => `출처(${n}건)와 참고`,
-    short: { about: (n) => `출처(${n}건)`, png: 'PNG', data: '데이터' },
+    short: { about: (n) => `출처(${n}건)`, png: 'PNG', svg: 'SVG', data: '데이터' },
     close: '닫기',
     png: 'PNG 내려받기',
+    svg: 'SVG 내려받기',
     data: '데이터 받기',
     conflicts: (n) => `출처끼리 다른 수치 ${n}건은 제외`,
     keys: '화살표 키로 연도와 품목을 살펴보고, Home과 End로 처음과 끝으로 이동하고, Enter로 연도를 선택하고, Esc로 지웁니다.',
@@ -123,10 +125,10 @@ canvas:focus-visible:not([data-target]) { outline: 2px solid var(--tradegap-focu
 .actions { position: absolute; left: 0; right: 0; bottom: 0; height: 2.25rem; display: flex; gap: 0.25rem;
   align-items: center; padding: 0 8px; overflow: hidden; white-space: nowrap; font-size: 0.8rem; }
 .actions[hidden] { display: none; }
-/* Short labels where the long ones would not fit (English needs about 400 px). */
+/* Short labels where the long ones would not fit (English needs about 530 px). */
 .actions { container-type: inline-size; }
 .short { display: none; }
-@container (max-width: 400px) {
+@container (max-width: 540px) {
   .actions .long { display: none; }
   .actions .short { display: inline; }
 }
@@ -263,6 +265,19 @@ function loadHsLabels() {
   return hsLabels;
 }
 
+/**
+ * The worker that reads big files, from this module's own folder. Browsers start a
+ * worker only from the page's origin: when this module comes from elsewhere (a CDN),
+ * a same-origin blob starts it by importing the real script (which CORS allows, as it
+ * did this module), so the worker still finds its wasm next to itself.
+ */
+function startWorker() {
+  const url = new URL('./tradegap-worker.js', import.meta.url);
+  if (url.origin === location.origin) return { worker: new Worker(url, { type: 'module' }), shim: null };
+  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  return { worker: new Worker(shim, { type: 'module' }), shim };
+}
+
 /** "12.3 MB" */
 const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
 
@@ -330,13 +345,15 @@ export class TradeGap extends HTMLElement {
     this.warning.setAttribute('role', 'note');
     this.aboutButton = el('button');
     this.pngButton = el('button');
+    this.svgButton = el('button');
     this.dataButton = el('button');
-    for (const b of [this.aboutButton, this.pngButton, this.dataButton]) b.type = 'button';
+    for (const b of [this.aboutButton, this.pngButton, this.svgButton, this.dataButton]) b.type = 'button';
     this.aboutButton.setAttribute('aria-expanded', 'false');
     this.aboutButton.addEventListener('click', () => this.#toggleAbout());
     this.pngButton.addEventListener('click', () => this.downloadPng());
+    this.svgButton.addEventListener('click', () => this.downloadSvg());
     this.dataButton.addEventListener('click', () => this.downloadData());
-    this.actions.append(this.warning, el('span', 'spacer'), this.aboutButton, this.pngButton, this.dataButton);
+    this.actions.append(this.warning, el('span', 'spacer'), this.aboutButton, this.pngButton, this.svgButton, this.dataButton);
 
     // Exact values near the pointer or the keyboard's target; words from the core.
     this.tooltip = el('div', 'tooltip');
@@ -532,10 +549,11 @@ export class TradeGap extends HTMLElement {
   #readInWorker(url, maxBytes, generation) {
     const ui = this.#ui;
     const keep = this.#keepKey();
-    const worker = new Worker(new URL('./tradegap-worker.js', import.meta.url), { type: 'module' });
+    const { worker, shim } = startWorker();
     this.#worker = worker;
     const stop = () => {
       worker.terminate();
+      if (shim) URL.revokeObjectURL(shim);
       if (this.#worker === worker) this.#worker = null;
     };
     const bar = el('progress');
@@ -710,6 +728,7 @@ export class TradeGap extends HTMLElement {
     const label = (button, long, short) => button.replaceChildren(el('span', 'long', long), el('span', 'short', short));
     label(this.aboutButton, ui.about(n), ui.short.about(n));
     label(this.pngButton, ui.png, ui.short.png);
+    label(this.svgButton, ui.svg, ui.short.svg);
     label(this.dataButton, ui.data, ui.short.data);
     const conflicts = analysis.conflicts?.length ?? 0;
     this.warning.textContent = conflicts ? ui.conflicts(conflicts) : '';
@@ -1057,6 +1076,17 @@ export class TradeGap extends HTMLElement {
   async downloadPng() {
     const blob = await this.pngBlob();
     if (blob) save(blob, this.#fileName('png'));
+  }
+
+  /** The chart as drawn, with its title and footer, as an SVG document written by the
+   *  core (text stays text; no hover or focus ring); '' before the first drawing. */
+  svgText() {
+    return this.#chart?.svg(this.#theme()) ?? '';
+  }
+
+  downloadSvg() {
+    const text = this.svgText();
+    if (text) save(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), this.#fileName('svg'));
   }
 
   /** The figures drawn, one row per year, unrounded, with their sources. */

@@ -8,13 +8,14 @@
 //!
 //! Reads any format the widget reads (native CSV or JSON, UN Comtrade, its legacy
 //! CSV, BACI, WITS, reported figures), prints the analysis and its sentences as
-//! text or JSON, or converts the file to the native CSV. Same core, same errors:
-//! `tradegap: FILE: line 7, column 4 (value): "12,3x" is not a number`, exit 1.
-//! Bad arguments exit 2. FILE `-` is standard input.
+//! text or JSON, or converts the file to the native CSV. Same core, same errors,
+//! same options as the element (`tradegap --help` lists them): exit 0 when all went
+//! well, 1 for bad data (`tradegap: FILE: line 7, column 4 (value): "12,3x" is not a
+//! number`), 2 for bad arguments. FILE `-` is standard input.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::main(std::env::args().skip(1).collect()));
+    std::process::exit(cli::main(std::env::args_os()));
 }
 
 // The binary is for native use; the WebAssembly build has no files or terminal.
@@ -23,98 +24,91 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use std::ffi::OsString;
     use std::fmt::Write as _;
     use std::io::{IsTerminal, Read, Write};
 
-    use tradegap::analyze::Query;
-    use tradegap::format::{permille, Lang};
+    use clap::Parser;
+    use indicatif::{ProgressBar, ProgressStyle};
+
+    use tradegap::format::permille;
     use tradegap::hs::ProductLabels;
-    use tradegap::model::{CountryCode, Dataset};
-    use tradegap::parse::{parse_trades_with, Format, ReadOptions};
+    use tradegap::model::Dataset;
+    use tradegap::options::AnalyzeOptions;
+    use tradegap::parse::{parse_trades_with, ReadOptions};
     use tradegap::partners::ShareBasis;
-    use tradegap::reconcile::MirrorSide;
-    use tradegap::rollup::Group;
-    use tradegap::{report, Options, Report};
+    use tradegap::{output, report, Report};
 
-    const USAGE: &str = "\
-usage: tradegap FILE [options]
-
-Prints the trade balance of a focus country with a partner, and the sentences
-the widget would show, from a file in any format it reads. FILE - is stdin.
-
-options:
-  --focus CODE            the country whose balance is shown (ISO alpha-3)
-  --partner CODE          the country it trades with
-  --year YEAR             the year to describe (default: the latest)
-  --lang en|ko            language of the sentences
-  --format F              auto, native, json, comtrade, comtrade-legacy, baci,
-                          wits or reported (default: detected from the header)
-  --prefer-source A,B     sources to use, in order, where sources disagree
-  --mirror importer|exporter
-                          whose report to use where both countries report a flow
-  --rollup hs2|hs4        roll products up to chapters or headings
-  --groups \"N=50-63;M=..\" named groups of HS codes
-  --top N                 products to list before \"Other\" (default 5)
-  --json                  print the analysis as JSON
-  --to-native             print the file's flows as the native CSV instead
-  -h, --help              this help
-";
-
-    /// What the command line asks for.
-    struct Args {
+    /// Prints the trade balance of a focus country with a partner, and the sentences
+    /// the widget would show, from a file in any format it reads.
+    #[derive(Parser, Debug)]
+    #[command(name = "tradegap", version, about, max_term_width = 100)]
+    struct Cli {
+        /// The file to read; - reads standard input.
+        #[arg(value_name = "FILE")]
         file: String,
-        focus: Option<CountryCode>,
-        partner: Option<CountryCode>,
-        year: Option<i32>,
-        top: usize,
-        lang: Lang,
-        format: Format,
-        prefer_source: Vec<String>,
-        mirror: MirrorSide,
-        rollup: Option<usize>,
-        groups: Vec<Group>,
+
+        #[command(flatten)]
+        options: AnalyzeOptions,
+
+        /// Print the analysis as JSON: the object the widget's analyze() returns.
+        #[arg(long)]
         json: bool,
+
+        /// Print the file's flows as the native CSV instead.
+        #[arg(long, conflicts_with = "json")]
         to_native: bool,
+
+        #[command(flatten)]
+        pictures: pictures::PictureArgs,
     }
 
-    /// Runs the command; returns the exit status.
-    pub fn main(argv: Vec<String>) -> i32 {
-        let args = match parse_args(argv) {
-            Ok(Some(a)) => a,
-            Ok(None) => {
-                print!("{USAGE}");
-                return 0;
-            }
-            Err(msg) => {
-                eprintln!("tradegap: {msg}\n\n{USAGE}");
-                return 2;
+    /// Exit statuses: shells and scripts tell bad data from bad arguments.
+    const BAD_DATA: i32 = 1;
+    const BAD_ARGUMENTS: i32 = 2;
+
+    /// Runs the command on its arguments (the program's name first); returns the exit
+    /// status.
+    pub fn main(argv: impl IntoIterator<Item = OsString>) -> i32 {
+        let cli = match Cli::try_parse_from(argv) {
+            Ok(c) => c,
+            Err(e) => {
+                // --help and --version print to stdout and exit 0; mistakes exit 2.
+                let _ = e.print();
+                return if e.use_stderr() { BAD_ARGUMENTS } else { 0 };
             }
         };
-        let text = match read_input(&args.file) {
+        let text = match read_input(&cli.file) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("tradegap: {}: {e}", args.file);
-                return 1;
+                eprintln!("tradegap: {}: {e}", cli.file);
+                return BAD_DATA;
             }
         };
-        let progress = Progress::new(&args.file, text.len() as u64);
-        progress.message("parsing");
+        let o = &cli.options;
         // Converting keeps every flow; an analysis needs only the focus country's.
-        let keep = if args.to_native { None } else { args.focus };
-        let partner = if args.to_native { None } else { args.partner };
-        let parsed = parse_trades_with(&text, args.format, &ReadOptions { keep, partner });
-        progress.done();
+        let read = if cli.to_native {
+            ReadOptions::default()
+        } else {
+            ReadOptions {
+                keep: o.focus,
+                partner: o.partner,
+            }
+        };
+        let spinner = Progress::spinner(&cli.file, text.len() as u64);
+        let parsed = parse_trades_with(&text, o.format(), &read);
+        spinner.finish();
         let data = match parsed {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("tradegap: {}: {e}", args.file);
-                return 1;
+                eprintln!("tradegap: {}: {e}", cli.file);
+                return BAD_DATA;
             }
         };
-        let out = if args.to_native {
+        let out = if cli.to_native {
             Ok(to_native(&data))
         } else {
-            analysis(&data, &args)
+            analysis(&data, &cli)
         };
         match out {
             Ok(s) => {
@@ -123,152 +117,58 @@ options:
                 let _ = stdout.write_all(s.as_bytes());
                 0
             }
-            Err(e) => {
-                eprintln!("tradegap: {}: {e}", args.file);
-                1
+            Err((code, message)) => {
+                eprintln!("tradegap: {}: {message}", cli.file);
+                code
             }
         }
     }
 
-    fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
-        let mut a = Args {
-            file: String::new(),
-            focus: None,
-            partner: None,
-            year: None,
-            top: 5,
-            lang: Lang::En,
-            format: Format::Auto,
-            prefer_source: Vec::new(),
-            mirror: MirrorSide::Importer,
-            rollup: None,
-            groups: Vec::new(),
-            json: false,
-            to_native: false,
-        };
-        let mut files = Vec::new();
-        let mut it = argv.into_iter();
-        while let Some(arg) = it.next() {
-            // `--name=value` and `--name value` both work.
-            let (name, inline) = match arg.split_once('=') {
-                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-                _ => (arg.clone(), None),
-            };
-            let mut value = |name: &str| -> Result<String, String> {
-                inline
-                    .clone()
-                    .or_else(|| it.next())
-                    .ok_or_else(|| format!("{name} needs a value"))
-            };
-            let country = |s: String, name: &str| {
-                CountryCode::parse(s.trim()).ok_or_else(|| {
-                    format!("{name} \"{s}\" is not a three-letter ISO 3166 country code")
-                })
-            };
-            match name.as_str() {
-                "-h" | "--help" => return Ok(None),
-                "--focus" => a.focus = Some(country(value(&name)?, &name)?),
-                "--partner" => a.partner = Some(country(value(&name)?, &name)?),
-                "--year" => {
-                    let v = value(&name)?;
-                    a.year = Some(
-                        v.trim()
-                            .parse()
-                            .map_err(|_| format!("--year \"{v}\" is not a year"))?,
-                    );
-                }
-                "--top" => {
-                    let v = value(&name)?;
-                    let n: usize = v
-                        .trim()
-                        .parse()
-                        .map_err(|_| format!("--top \"{v}\" is not a whole number"))?;
-                    a.top = n.clamp(1, 50);
-                }
-                "--lang" => a.lang = Lang::from_tag(&value(&name)?),
-                "--format" => {
-                    a.format = Format::from_name(&value(&name)?).map_err(|e| e.message())?
-                }
-                "--prefer-source" => {
-                    a.prefer_source = value(&name)?
-                        .split(',')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect()
-                }
-                "--mirror" => {
-                    let v = value(&name)?;
-                    a.mirror = MirrorSide::from_name(&v)
-                        .ok_or_else(|| format!("--mirror \"{v}\" is not importer or exporter"))?;
-                }
-                "--rollup" => {
-                    let v = value(&name)?;
-                    a.rollup = match v.trim().to_ascii_lowercase().trim_start_matches("hs") {
-                        "2" => Some(2),
-                        "4" => Some(4),
-                        "6" | "none" => None,
-                        _ => return Err(format!("--rollup \"{v}\" is not hs2, hs4 or none")),
-                    };
-                }
-                "--groups" => {
-                    a.groups = Group::parse_list(&value(&name)?).map_err(|e| e.message())?
-                }
-                "--json" => a.json = true,
-                "--to-native" => a.to_native = true,
-                "-" => files.push(arg),
-                s if s.starts_with('-') => return Err(format!("unknown option {s}")),
-                _ => files.push(arg),
-            }
-        }
-        match files.len() {
-            1 => a.file = files.remove(0),
-            0 => return Err("give a file to read".into()),
-            _ => return Err(format!("give one file, not {}", files.len())),
-        }
-        Ok(Some(a))
-    }
-
-    /// Shows bytes read on stderr for large files, only when stderr is a terminal.
-    struct Progress {
-        on: bool,
-        name: String,
-        total: u64,
-    }
+    /// A progress bar on stderr for large files, only when stderr is a terminal.
+    struct Progress(Option<ProgressBar>);
 
     impl Progress {
         /// Files below this size read in a blink: no progress for them.
         const LARGE: u64 = 8 << 20;
 
-        fn new(name: &str, total: u64) -> Self {
-            Progress {
-                on: total >= Self::LARGE && std::io::stderr().is_terminal(),
-                name: name.to_string(),
-                total,
-            }
+        fn shown(total: u64) -> bool {
+            total >= Self::LARGE && std::io::stderr().is_terminal()
         }
 
-        fn bytes(&self, read: u64) {
-            if self.on {
-                let mb = |b: u64| b as f64 / 1048576.0;
-                let pct = (read * 100).checked_div(self.total).unwrap_or(100);
-                eprint!(
-                    "\r\x1b[Ktradegap: reading {}: {:.1} of {:.1} MB ({pct}%)",
-                    self.name,
-                    mb(read),
-                    mb(self.total)
+        /// Bytes read of `total`.
+        fn bytes(name: &str, total: u64) -> Self {
+            Progress(Self::shown(total).then(|| {
+                let bar = ProgressBar::new(total);
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "tradegap: reading {msg} {wide_bar} {binary_bytes}/{binary_total_bytes} ({eta})",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
+                bar.set_message(name.to_string());
+                bar
+            }))
+        }
+
+        /// A spinner while the text is parsed (the parser gives no progress of its own).
+        fn spinner(name: &str, total: u64) -> Self {
+            Progress(Self::shown(total).then(|| {
+                let bar = ProgressBar::new_spinner();
+                bar.set_message(format!("parsing {name}"));
+                bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                bar
+            }))
+        }
+
+        fn set(&self, read: u64) {
+            if let Some(bar) = &self.0 {
+                bar.set_position(read);
             }
         }
 
-        fn message(&self, what: &str) {
-            if self.on {
-                eprint!("\r\x1b[Ktradegap: {what} {}…", self.name);
-            }
-        }
-
-        fn done(&self) {
-            if self.on {
-                eprint!("\r\x1b[K");
+        fn finish(&self) {
+            if let Some(bar) = &self.0 {
+                bar.finish_and_clear();
             }
         }
     }
@@ -282,7 +182,7 @@ options:
         } else {
             let mut f = std::fs::File::open(file)?;
             let total = f.metadata().map(|m| m.len()).unwrap_or(0);
-            let progress = Progress::new(file, total);
+            let progress = Progress::bytes(file, total);
             bytes.reserve(total as usize);
             let mut chunk = vec![0u8; 1 << 20];
             loop {
@@ -291,9 +191,9 @@ options:
                     break;
                 }
                 bytes.extend_from_slice(&chunk[..n]);
-                progress.bytes(bytes.len() as u64);
+                progress.set(bytes.len() as u64);
             }
-            progress.done();
+            progress.finish();
         }
         Ok(match String::from_utf8(bytes) {
             Ok(s) => s,
@@ -313,26 +213,28 @@ options:
         }
     }
 
-    fn options(data: &Dataset, a: &Args) -> Result<Options, String> {
-        let mut q =
-            Query::with_defaults(data, a.focus, a.partner).ok_or("give --focus and --partner")?;
-        q.year = a.year;
-        q.top = a.top;
-        q.prefer_source = a.prefer_source.clone();
-        q.mirror = a.mirror;
-        q.rollup = a.rollup;
-        q.groups = a.groups.clone();
-        let mut o = Options::new(q);
-        o.lang = a.lang;
-        o.format = a.format;
+    fn analysis(data: &Dataset, cli: &Cli) -> Result<String, (i32, String)> {
+        let mut o = cli
+            .options
+            .resolve(data)
+            .map_err(|_| (BAD_ARGUMENTS, "give --focus and --partner".to_string()))?;
+        // The command line has the HS table built in; the page fetches it.
         o.labels = ProductLabels::builtin().clone();
-        Ok(o)
+        let r = report(data, &o).map_err(|e| (BAD_DATA, e.to_string()))?;
+        // Pictures replace the printed analysis, unless --json asks for it as well.
+        if cli.pictures.wanted() {
+            pictures::write(&r, &cli.pictures)?;
+            return Ok(if cli.json { json(&r) } else { String::new() });
+        }
+        Ok(if cli.json { json(&r) } else { text(&r) })
     }
 
-    fn analysis(data: &Dataset, a: &Args) -> Result<String, String> {
-        let o = options(data, a)?;
-        let r = report(data, &o).map_err(|e| e.to_string())?;
-        Ok(if a.json { json(&r) } else { text(&r) })
+    /// The analysis object, as the widget's `analyze()` returns it.
+    fn json(r: &Report) -> String {
+        let mut out = serde_json::to_string(&output::Analysis::from(r))
+            .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
+        out.push('\n');
+        out
     }
 
     // Text.
@@ -490,223 +392,6 @@ options:
         o
     }
 
-    // JSON, written by hand: the shape of the widget's analysis object.
-
-    /// A JSON string literal.
-    fn jstr(s: &str) -> String {
-        let mut o = String::with_capacity(s.len() + 2);
-        o.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => o.push_str("\\\""),
-                '\\' => o.push_str("\\\\"),
-                '\n' => o.push_str("\\n"),
-                '\r' => o.push_str("\\r"),
-                '\t' => o.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    let _ = write!(o, "\\u{:04x}", c as u32);
-                }
-                c => o.push(c),
-            }
-        }
-        o.push('"');
-        o
-    }
-
-    /// A JSON number; `null` for none (and for what JSON cannot hold).
-    fn jnum(v: Option<f64>) -> String {
-        match v {
-            Some(v) if v.is_finite() => format!("{v}"),
-            _ => "null".into(),
-        }
-    }
-
-    fn jopt(s: Option<&str>) -> String {
-        s.map_or("null".into(), jstr)
-    }
-
-    fn jobj(pairs: &[(&str, String)]) -> String {
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{}:{v}", jstr(k)))
-            .collect();
-        format!("{{{}}}", body.join(","))
-    }
-
-    fn jarr<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-        let body: Vec<String> = items.iter().map(f).collect();
-        format!("[{}]", body.join(","))
-    }
-
-    fn json(r: &Report) -> String {
-        let a = &r.analysis;
-        let years = jarr(&a.years, |y| {
-            jobj(&[
-                ("year", y.year.to_string()),
-                ("exports", jnum(y.exports)),
-                ("imports", jnum(y.imports)),
-                ("balance", jnum(y.balance)),
-                ("total", jnum(y.total)),
-            ])
-        });
-        let breakdown = |b: &Option<tradegap::analyze::Breakdown>| match b {
-            None => "[]".to_string(),
-            Some(b) => jarr(&b.rows, |row| {
-                jobj(&[
-                    ("code", jstr(&row.code)),
-                    ("label", jstr(&row.label)),
-                    ("value", jnum(Some(row.value))),
-                    ("share", jnum(Some(row.share))),
-                    ("displayShare", jstr(&permille(row.share_permille))),
-                    ("other", row.is_other.to_string()),
-                ])
-            }),
-        };
-        let composition = match &a.composition {
-            Some(c) => jobj(&[
-                ("year", c.year.to_string()),
-                ("exports", breakdown(&c.exports)),
-                ("imports", breakdown(&c.imports)),
-            ]),
-            None => jobj(&[
-                ("year", a.year.to_string()),
-                ("exports", "[]".into()),
-                ("imports", "[]".into()),
-            ]),
-        };
-        let record = match &a.record {
-            None => "null".into(),
-            Some(rec) => jobj(&[
-                ("year", rec.year.to_string()),
-                (
-                    "kind",
-                    jstr(match rec.kind {
-                        tradegap::analyze::BalanceKind::Deficit => "deficit",
-                        tradegap::analyze::BalanceKind::Surplus => "surplus",
-                    }),
-                ),
-                (
-                    "since",
-                    rec.since.map_or("null".into(), |(y, _)| y.to_string()),
-                ),
-                ("sinceBalance", jnum(rec.since.map(|(_, b)| b))),
-                ("firstYear", rec.first_year.to_string()),
-            ]),
-        };
-        let sources = jarr(&a.sources, |s| {
-            jobj(&[
-                ("name", jstr(&s.name)),
-                ("years", jarr(&s.years, |y| y.to_string())),
-            ])
-        });
-        let conflicts = jarr(&a.conflicts, |c| {
-            jobj(&[
-                ("year", c.year.to_string()),
-                ("exporter", jstr(c.exporter.as_str())),
-                ("importer", jstr(c.importer.as_str())),
-                ("product", jopt(c.product.as_deref())),
-                (
-                    "values",
-                    jarr(&c.values, |(s, v)| {
-                        jobj(&[("source", jstr(s)), ("value", jnum(Some(*v)))])
-                    }),
-                ),
-            ])
-        });
-        let mirror = jarr(&a.mirror, |m| {
-            jobj(&[
-                ("year", m.year.to_string()),
-                ("exporter", jstr(m.exporter.as_str())),
-                ("importer", jstr(m.importer.as_str())),
-                ("exporterValue", jnum(Some(m.exporter_value))),
-                ("importerValue", jnum(Some(m.importer_value))),
-                ("gap", jnum(m.gap)),
-            ])
-        });
-        let partners = jarr(&a.partners.list, |p| {
-            jobj(&[
-                ("partner", jstr(p.partner.as_str())),
-                ("exports", jnum(p.exports)),
-                ("imports", jnum(p.imports)),
-                ("total", jnum(Some(p.total))),
-                ("share", jnum(Some(p.share))),
-            ])
-        });
-        let basis = match a.partners.basis {
-            Some(ShareBasis::World) => jstr("world"),
-            Some(ShareBasis::Partners) => jstr("partners"),
-            None => "null".into(),
-        };
-        let re_flows = jarr(&a.re_flows, |f| {
-            jobj(&[
-                ("year", f.year.to_string()),
-                ("exporter", jstr(f.exporter.as_str())),
-                ("importer", jstr(f.importer.as_str())),
-                ("kind", jstr(f.kind.name())),
-                ("value", jnum(f.value)),
-                ("rows", f.rows.to_string()),
-            ])
-        });
-        let skipped = jarr(&a.skipped, |s| {
-            jobj(&[
-                ("reason", jstr(&s.reason)),
-                ("rows", s.rows.to_string()),
-                ("line", s.first_line.to_string()),
-            ])
-        });
-        let mut out = jobj(&[
-            ("focus", jstr(a.query.focus.as_str())),
-            ("partner", jstr(a.query.partner.as_str())),
-            ("focusName", jstr(&r.focus_name)),
-            ("partnerName", jstr(&r.partner_name)),
-            (
-                "lang",
-                jstr(if r.chart_text.lang == Lang::Ko {
-                    "ko"
-                } else {
-                    "en"
-                }),
-            ),
-            ("title", jstr(&r.chart_text.title)),
-            ("year", a.year.to_string()),
-            ("years", years),
-            ("record", record),
-            ("composition", composition),
-            ("sentences", jarr(&r.sentences, |s| jstr(s))),
-            ("sources", sources),
-            ("conflicts", conflicts),
-            ("mirror", mirror),
-            ("mirrorSide", jstr(a.query.mirror.name())),
-            ("reporters", jarr(&a.reporters, |c| jstr(c.as_str()))),
-            ("oneSided", a.one_sided().to_string()),
-            ("reportingNote", jopt(r.reporting_note.as_deref())),
-            ("partners", partners),
-            ("partnersBasis", basis),
-            ("partnersTotal", jnum(a.partners.total)),
-            ("singlePartner", a.partners.single_partner.to_string()),
-            ("partnersNote", jopt(r.partners_note.as_deref())),
-            ("reFlows", re_flows),
-            ("skipped", skipped),
-            // Issue 13: totals summed from products.
-            ("derivedTotals", derived_totals_json(a)),
-            ("derivedNote", jopt(r.derived_note.as_deref())),
-        ]);
-        out.push('\n');
-        out
-    }
-
-    // Issue 13: the totals that are the total of the products listed, as
-    // `[{"year": 2023, "flow": "exports"}]`.
-    fn derived_totals_json(a: &tradegap::analyze::Analysis) -> String {
-        jarr(&a.derived_totals, |d| {
-            let flow = match d.direction {
-                tradegap::analyze::Direction::Exports => "exports",
-                tradegap::analyze::Direction::Imports => "imports",
-            };
-            jobj(&[("year", d.year.to_string()), ("flow", jstr(flow))])
-        })
-    }
-
     // The native CSV.
 
     /// A CSV field, quoted when it must be.
@@ -734,14 +419,6 @@ options:
         use super::*;
 
         #[test]
-        fn json_strings_are_escaped() {
-            assert_eq!(jstr("a\"b\\c\nd\u{1}é"), "\"a\\\"b\\\\c\\nd\\u0001é\"");
-            assert_eq!(jnum(Some(290e6)), "290000000");
-            assert_eq!(jnum(Some(0.5)), "0.5");
-            assert_eq!(jnum(None), "null");
-        }
-
-        #[test]
         fn values_and_fields_for_csv() {
             assert_eq!(value(162311.52 * 1e3), "162311520");
             assert_eq!(value(2.5), "2.5");
@@ -762,6 +439,101 @@ options:
         fn windows_1252_is_read_when_utf8_fails() {
             assert_eq!(cp1252(0xf4), 'ô');
             assert_eq!(cp1252(0x92), '’');
+        }
+    }
+
+    // Pictures: --svg and --png (issue 10). The making is in the library
+    // (tradegap::picture); this reads the flags and writes the files.
+    mod pictures {
+        use std::io::Write;
+
+        use tradegap::fonts::Fonts;
+        use tradegap::picture::{picture, Size};
+        use tradegap::theme::Theme;
+        use tradegap::Report;
+
+        use super::{BAD_ARGUMENTS, BAD_DATA};
+
+        /// Static pictures of the chart, laid out and drawn with Noto Sans CJK KR
+        /// (TRADEGAP_FONT names another font file).
+        #[derive(clap::Args, Debug)]
+        #[command(next_help_heading = "Pictures")]
+        pub struct PictureArgs {
+            /// Write the chart as SVG to FILE (- for standard output).
+            #[arg(long, value_name = "FILE", conflicts_with = "to_native")]
+            pub svg: Option<String>,
+
+            /// Write the chart as PNG to FILE.
+            #[arg(long, value_name = "FILE", conflicts_with = "to_native")]
+            pub png: Option<String>,
+
+            /// social: 1200×675 (og:image); square: 1080×1080; print: 2400 px wide at
+            /// 300 dpi.
+            #[arg(long, value_name = "SIZE", value_parser = ["social", "square", "print"],
+                  conflicts_with_all = ["width", "height", "scale"])]
+            pub size: Option<String>,
+
+            /// Picture width in pixels (default: 640 CSS pixels times the scale).
+            #[arg(long, value_name = "PX")]
+            pub width: Option<f64>,
+
+            /// Picture height in pixels (default: what the view needs at the width).
+            #[arg(long, value_name = "PX")]
+            pub height: Option<f64>,
+
+            /// Pixels per CSS pixel of the layout: 2 draws the same chart twice as
+            /// sharp (default 1).
+            #[arg(long)]
+            pub scale: Option<f64>,
+
+            /// Colours: light or dark.
+            #[arg(long, value_name = "THEME", value_parser = ["light", "dark"], default_value = "light")]
+            pub theme: String,
+        }
+
+        impl PictureArgs {
+            /// Whether a picture is asked for.
+            pub fn wanted(&self) -> bool {
+                self.svg.is_some() || self.png.is_some()
+            }
+
+            fn size(&self) -> Size {
+                self.size
+                    .as_deref()
+                    .and_then(Size::from_name)
+                    .unwrap_or(Size::Custom {
+                        width: self.width,
+                        height: self.height,
+                        scale: self.scale,
+                    })
+            }
+        }
+
+        /// Lays out the report's chart and writes the pictures asked for.
+        pub fn write(r: &Report, args: &PictureArgs) -> Result<(), (i32, String)> {
+            let fonts = Fonts::find();
+            if !fonts.found() {
+                eprintln!(
+                    "tradegap: Noto Sans CJK KR not found (Debian: fonts-noto-cjk; or set \
+                     TRADEGAP_FONT): text is measured by a fixed-width rule"
+                );
+            }
+            let theme = Theme::from_name(&args.theme).unwrap_or_default();
+            let p = picture(r, &theme, args.size(), &fonts)
+                .map_err(|e| (BAD_ARGUMENTS, e.to_string()))?;
+            if let Some(path) = &args.svg {
+                let written = if path == "-" {
+                    std::io::stdout().lock().write_all(p.svg.as_bytes())
+                } else {
+                    std::fs::write(path, &p.svg)
+                };
+                written.map_err(|e| (BAD_DATA, format!("{path}: {e}")))?;
+            }
+            if let Some(path) = &args.png {
+                let png = p.png(&fonts).map_err(|e| (BAD_DATA, e.to_string()))?;
+                std::fs::write(path, png).map_err(|e| (BAD_DATA, format!("{path}: {e}")))?;
+            }
+            Ok(())
         }
     }
 }

@@ -229,7 +229,7 @@ pub(super) fn plot(
     // The selected year and the latest are always labelled: they are what the story is
     // about. The latest gives way to a selected year too close to it.
     let clear = |a: i32, b: i32| (cx(a) - cx(b)).abs() >= year_w;
-    let label_last = selected.map_or(true, |sel| sel == last || clear(sel, last));
+    let label_last = selected.is_none_or(|sel| sel == last || clear(sel, last));
     let required: Vec<i32> = selected
         .into_iter()
         .chain(label_last.then_some(last))

@@ -111,7 +111,7 @@ impl FlowBuilder {
         } else {
             return false;
         };
-        !product || self.partner.map_or(true, |p| p == other)
+        !product || self.partner.is_none_or(|p| p == other)
     }
 
     /// A builder that keeps what `opts` asks for.

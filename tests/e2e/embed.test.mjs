@@ -175,7 +175,7 @@ test('"Download PNG" saves the chart at twice its size; "Get the data" the figur
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
-    page.$eval('#chart-en', (el) => el.shadowRoot.querySelectorAll('.actions button')[2].click()),
+    page.$eval('#chart-en', (el) => el.shadowRoot.querySelectorAll('.actions button')[3].click()),
   ]);
   const text = await readFile(await csv.path(), 'utf8');
   const lines = text.trim().split('\n');
@@ -275,7 +275,7 @@ test('regression: a chart whose first load failed on an option recovers when the
     document.querySelector('main').prepend(el);
   });
   const failed = await waitForEvent(page, 'bad-focus', 'tradegap:error');
-  assert.match(failed.message, /focus "XX"/);
+  assert.match(failed.message, /option "focus": expected a three-letter ISO 3166 country code, got "XX"/);
   await page.$eval('#bad-focus', (el) => el.setAttribute('focus', 'PRK'));
   const a = await waitForEvent(page, 'bad-focus', 'tradegap:ready');
   assert.equal(a.focus, 'PRK');

@@ -438,7 +438,8 @@ test('view and compare attributes switch without fetching again; the box follows
   );
   await page.$eval('#chart-en', (el) => el.setAttribute('view', 'sideways'));
   const error = await failed;
-  assert.match(error.message, /view "sideways" is not balance, composition/);
+  assert.match(error.message, /option "view": expected "balance", "composition", "story" or "partners", got "sideways"/);
+  assert.equal(error.line, null);
   ready = next();
   await page.$eval('#chart-en', (el) => el.setAttribute('view', 'story'));
   a = await ready;

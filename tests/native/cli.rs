@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use tradegap::analyze::{analyze, Query};
-use tradegap::parse::{parse_json, parse_trades, Format, JsonValue};
+use tradegap::parse::{parse_trades, Format};
 
 use super::util::{code, test_path, SEED_PATH};
 
@@ -66,10 +66,9 @@ fn sentences_in_korean_and_a_chosen_year() {
     );
 }
 
-/// A JSON member, by path.
-fn member<'a>(v: &'a tradegap::parse::Json, path: &[&str]) -> &'a tradegap::parse::Json {
-    path.iter()
-        .fold(v, |v, k| v.get(k).unwrap_or_else(|| panic!("no {k}")))
+/// The output as JSON.
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(o)).expect("the output is JSON")
 }
 
 #[test]
@@ -77,36 +76,31 @@ fn json_holds_the_analysis_object() {
     let file = fixture("data/formats/comtrade-china.csv");
     let o = tradegap(&[&file, "--focus", "CHN", "--partner", "PRK", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
-    assert_eq!(member(&doc, &["focus"]).as_text(), Some("CHN"));
-    assert_eq!(member(&doc, &["year"]).as_text(), Some("2023"));
-    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
-        panic!("years is an array")
-    };
-    let last = years.last().unwrap();
-    assert_eq!(member(last, &["exports"]).as_text(), Some("2031690000"));
-    assert_eq!(member(last, &["imports"]).as_text(), Some("291890000"));
-    assert_eq!(member(&doc, &["oneSided"]).value, JsonValue::Bool(true));
-    assert_eq!(member(&doc, &["partnersBasis"]).as_text(), Some("world"));
-    let JsonValue::Array(partners) = &member(&doc, &["partners"]).value else {
-        panic!("partners is an array")
-    };
-    assert_eq!(member(&partners[0], &["partner"]).as_text(), Some("USA"));
-    let JsonValue::Array(re) = &member(&doc, &["reFlows"]).value else {
-        panic!("reFlows is an array")
-    };
-    assert_eq!(member(&re[0], &["kind"]).as_text(), Some("re-export"));
-    let JsonValue::Array(sentences) = &member(&doc, &["sentences"]).value else {
-        panic!("sentences is an array")
-    };
-    assert!(!sentences.is_empty());
+    let doc = json(&o);
+    assert_eq!(doc["focus"], "CHN");
+    assert_eq!(doc["year"], 2023);
+    let last = doc["years"]
+        .as_array()
+        .and_then(|y| y.last())
+        .expect("years");
+    assert_eq!(last["exports"], 2031690000.0);
+    assert_eq!(last["imports"], 291890000.0);
+    assert_eq!(doc["oneSided"], true);
+    assert_eq!(doc["partnersBasis"], "world");
+    assert_eq!(doc["partners"][0]["partner"], "USA");
+    assert_eq!(doc["reFlows"][0]["kind"], "re-export");
+    assert!(!doc["sentences"].as_array().expect("sentences").is_empty());
+    // A missing figure is null, never left out.
+    assert!(doc["comparison"].is_null());
+    assert!(last["change"]
+        .as_object()
+        .is_some_and(|c| c.contains_key("balance")));
 }
 
 #[test]
 fn json_lists_conflicts_and_escapes_text() {
     let file = fixture("data/formats/nk-china-reported-figures.csv");
-    let o = tradegap(&[
-        &file,
+    let args = [
         "--focus",
         "PRK",
         "--partner",
@@ -114,45 +108,23 @@ fn json_lists_conflicts_and_escapes_text() {
         "--json",
         "--year",
         "2004",
-    ]);
+    ];
+    let o = tradegap(&[&[file.as_str()][..], &args].concat());
     assert!(o.status.success(), "{}", stderr(&o));
-    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
-    let JsonValue::Array(conflicts) = &member(&doc, &["conflicts"]).value else {
-        panic!("conflicts is an array")
+    let doc = json(&o);
+    let c = &doc["conflicts"][0];
+    assert_eq!(c["year"], 2004);
+    assert!(c["product"].is_null());
+    let year = |doc: &serde_json::Value, y: i64| {
+        doc["years"]
+            .as_array()
+            .and_then(|ys| ys.iter().find(|v| v["year"] == y).cloned())
+            .expect("the year")
     };
-    let c = &conflicts[0];
-    assert_eq!(member(c, &["year"]).as_text(), Some("2004"));
-    assert_eq!(member(c, &["product"]).value, JsonValue::Null);
-    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
-        panic!("years is an array")
-    };
-    let y2004 = years
-        .iter()
-        .find(|y| member(y, &["year"]).as_text() == Some("2004"))
-        .unwrap();
-    assert_eq!(member(y2004, &["exports"]).value, JsonValue::Null);
+    assert!(year(&doc, 2004)["exports"].is_null());
 
-    let o = tradegap(&[
-        &file,
-        "--focus",
-        "PRK",
-        "--partner",
-        "CHN",
-        "--json",
-        "--prefer-source",
-        "KITA",
-        "--year",
-        "2004",
-    ]);
-    let doc = parse_json(&stdout(&o)).expect("the output is JSON");
-    let JsonValue::Array(years) = &member(&doc, &["years"]).value else {
-        panic!("years is an array")
-    };
-    let y2004 = years
-        .iter()
-        .find(|y| member(y, &["year"]).as_text() == Some("2004"))
-        .unwrap();
-    assert_eq!(member(y2004, &["exports"]).as_text(), Some("585000000"));
+    let o = tradegap(&[&[file.as_str()][..], &args, &["--prefer-source", "KITA"]].concat());
+    assert_eq!(year(&json(&o), 2004)["exports"], 585000000.0);
 }
 
 #[test]
@@ -231,41 +203,80 @@ fn bad_data_names_file_line_column_and_header() {
 }
 
 #[test]
-fn bad_arguments_show_the_usage() {
+fn bad_arguments_exit_2_and_say_what_the_option_takes() {
     for (args, message) in [
-        (&[][..], "tradegap: give a file to read\n"),
-        (&["a.csv", "b.csv"][..], "tradegap: give one file, not 2\n"),
+        (
+            &[][..],
+            "the following required arguments were not provided",
+        ),
+        (&["a.csv", "b.csv"][..], "unexpected argument 'b.csv'"),
         (
             &[SEED_PATH, "--focus"][..],
-            "tradegap: --focus needs a value\n",
+            "a value is required for '--focus <CODE>'",
         ),
         (
             &[SEED_PATH, "--focus", "North Korea"][..],
-            "tradegap: --focus \"North Korea\" is not a three-letter ISO 3166 country code\n",
+            "invalid value 'North Korea' for '--focus <CODE>': expected a three-letter ISO 3166 \
+             country code, got \"North Korea\"",
         ),
         (
             &[SEED_PATH, "--frobnicate"][..],
-            "tradegap: unknown option --frobnicate\n",
+            "unexpected argument '--frobnicate'",
         ),
         (
             &[SEED_PATH, "--format", "xml"][..],
-            "tradegap: unknown format \"xml\"; use auto, native, json, comtrade, \
-             comtrade-legacy, baci, wits or reported\n",
+            "invalid value 'xml' for '--format <FORMAT>': expected auto, native, json, comtrade, \
+             comtrade-legacy, baci, wits or reported, got \"xml\"",
         ),
         (
             &[SEED_PATH, "--mirror", "both"][..],
-            "tradegap: --mirror \"both\" is not importer or exporter\n",
+            "invalid value 'both' for '--mirror <SIDE>': expected \"importer\" or \"exporter\", \
+             got \"both\"",
+        ),
+        (
+            &[SEED_PATH, "--year", "last"][..],
+            "invalid value 'last' for '--year <YEAR>'",
+        ),
+        (
+            &[SEED_PATH, "--json", "--to-native"][..],
+            "the argument '--json' cannot be used with '--to-native'",
         ),
     ] {
         let o = tradegap(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
-        assert!(err.starts_with(message), "{args:?}: {err}");
-        assert!(err.contains("usage: tradegap FILE [options]"), "{args:?}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(err.contains("--help"), "{args:?}: {err}");
+        assert_eq!(stdout(&o), "");
     }
     let o = tradegap(&["--help"]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with("usage: tradegap FILE"));
+    let help = stdout(&o);
+    assert!(help.contains("Usage: tradegap [OPTIONS] <FILE>"), "{help}");
+    for flag in [
+        "--focus <CODE>",
+        "--mirror <SIDE>",
+        "--json",
+        "--to-native",
+        "--version",
+    ] {
+        assert!(help.contains(flag), "{flag}: {help}");
+    }
+    let o = tradegap(&["--version"]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        format!("tradegap {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_missing_focus_is_a_bad_argument_and_bad_data_exits_1() {
+    // No trade between the focus and the partner: the data's fault, not the arguments'.
+    let o = tradegap(&[SEED_PATH, "--focus", "PRK", "--partner", "USA"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the data holds no trade between PRK and USA"));
 }
 
 #[test]

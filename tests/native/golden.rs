@@ -182,40 +182,47 @@ pub(super) fn cases() -> Vec<Case> {
 
 /// Compares the scenes of a fixture with their golden files.
 pub(super) fn check_goldens(fixture: &str) {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
-    let mut failures = Vec::new();
-    for case in cases().into_iter().filter(|c| c.fixture == fixture) {
-        let actual = case.scene().to_text();
-        let path = case.golden_path();
-        let actual_path = path.with_extension("actual.txt");
-        if update {
-            std::fs::write(&path, &actual).expect("the golden file is writable");
-            let _ = std::fs::remove_file(&actual_path);
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
-        if expected == actual {
-            let _ = std::fs::remove_file(&actual_path);
-            continue;
-        }
-        std::fs::write(&actual_path, &actual).expect("the .actual.txt file is writable");
-        let first_diff = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        failures.push(format!(
-            "{} differs from line {}:\n  expected {:?}\n  actual   {:?}\n  \
-             see: diff {} {}\n  or rerun with UPDATE_GOLDEN=1 if the change is intended",
-            path.display(),
-            first_diff + 1,
-            expected.lines().nth(first_diff).unwrap_or("<end>"),
-            actual.lines().nth(first_diff).unwrap_or("<end>"),
-            path.display(),
-            actual_path.display(),
-        ));
-    }
+    let failures: Vec<String> = cases()
+        .into_iter()
+        .filter(|c| c.fixture == fixture)
+        .filter_map(|case| compare_golden(&case.golden_path(), &case.scene().to_text()))
+        .collect();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Compares `actual` with the golden file at `path` (or rewrites it with
+/// UPDATE_GOLDEN=1); on a mismatch, writes `<golden>.actual.<ext>` beside it and
+/// returns what differs, in words.
+pub(super) fn compare_golden(path: &std::path::Path, actual: &str) -> Option<String> {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+    let actual_path = path.with_extension(format!("actual.{ext}"));
+    if update {
+        std::fs::write(path, actual).expect("the golden file is writable");
+        let _ = std::fs::remove_file(&actual_path);
+        return None;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected == actual {
+        let _ = std::fs::remove_file(&actual_path);
+        return None;
+    }
+    std::fs::write(&actual_path, actual).expect("the .actual file is writable");
+    let first_diff = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(e, a)| e != a)
+        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    Some(format!(
+        "{} differs from line {}:\n  expected {:?}\n  actual   {:?}\n  \
+         see: diff {} {}\n  or rerun with UPDATE_GOLDEN=1 if the change is intended",
+        path.display(),
+        first_diff + 1,
+        expected.lines().nth(first_diff).unwrap_or("<end>"),
+        actual.lines().nth(first_diff).unwrap_or("<end>"),
+        path.display(),
+        actual_path.display(),
+    ))
 }
 
 #[test]

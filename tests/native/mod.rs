@@ -1,15 +1,19 @@
 //! The native tests, one module per part of the pipeline; `util` holds shared helpers.
 
 mod cli;
+mod cli_pictures;
 mod errors;
 mod formats;
 mod fuzzed;
 mod golden;
 mod interaction;
 mod narrate;
+mod options;
 mod palette;
+mod picture;
 mod preview;
 mod story;
+mod svg;
 mod totals;
 mod util;
 mod words;

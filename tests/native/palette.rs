@@ -2,7 +2,7 @@
 //!
 //! Colours come from where they are defined: the light and dark custom properties in
 //! www/tradegap.js (first and second definition of each) and `Theme::default` in
-//! src/render.rs, which must match the light ones. Derived colours are computed as
+//! src/theme.rs, which must match the light ones. Derived colours are computed as
 //! `web::read_theme` does: the selection band halfway between background and grid,
 //! the focus ring in the text's colour.
 //!
@@ -198,25 +198,22 @@ fn css_palettes() -> (HashMap<String, String>, HashMap<String, String>) {
 
 /// `name: "#rrggbb".into()` in `Theme::default`.
 fn theme_default() -> HashMap<String, String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/render.rs");
-    let src = std::fs::read_to_string(path).expect("src/render.rs is readable");
-    let body = src
-        .split("fn default() -> Self")
-        .nth(1)
-        .expect("Theme::default is in src/render.rs");
-    let mut out = HashMap::new();
-    for line in body
-        .lines()
-        .take_while(|l| !l.trim_start().starts_with("font_family"))
-    {
-        if let Some((name, rest)) = line.trim().split_once(": \"") {
-            let value: String = rest.chars().take(7).collect();
-            if parse_hex(&value).is_some() {
-                out.insert(name.to_string(), value);
-            }
-        }
-    }
-    out
+    let t = tradegap::theme::Theme::default();
+    [
+        ("exports", &t.exports),
+        ("imports", &t.imports),
+        ("balance", &t.balance),
+        ("text", &t.text),
+        ("muted", &t.muted),
+        ("grid", &t.grid),
+        ("axis", &t.axis),
+        ("background", &t.background),
+        ("highlight", &t.highlight),
+        ("focus", &t.focus),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.clone()))
+    .collect()
 }
 
 /// The halfway colour, rounded up, as `web::read_theme` makes the selection band.

@@ -1,20 +1,10 @@
 //! Writes SVG previews of scenes to tests/out/preview/ (only with PREVIEW=1): for eyes, not asserts.
 
 use tradegap::scene::{Align, Baseline, Paint, Primitive, Scene};
+use tradegap::theme::Theme;
 
-fn colour(p: Paint) -> &'static str {
-    match p {
-        Paint::Exports => "#2166ac",
-        Paint::Imports => "#d6604d",
-        Paint::Balance => "#1a1a1a",
-        Paint::Text => "#1a1a1a",
-        Paint::Muted => "#595959",
-        Paint::Grid => "#e3e3e3",
-        Paint::Axis => "#8c8c8c",
-        Paint::Background => "#ffffff",
-        Paint::Highlight => "#f1f1f1",
-        Paint::Focus => "#1a1a1a",
-    }
+fn colour(p: Paint) -> String {
+    Theme::light().paint(p).to_string()
 }
 
 fn esc(s: &str) -> String {
