@@ -23,3 +23,5 @@ fi
 cd "$bench"
 node run.mjs --only=sizes,render,data --page=tradegap=/pages/widget.html \
   --data-page=tradegap-data=/pages/widget.html=widget "$@"
+# The first chart over a throttled link, beside uPlot and Chart.js (same pages, same data).
+node "$root/scripts/bench-network.mjs" --bench="$bench"

@@ -27,6 +27,9 @@ const FILES = [
   ['www/pkg/tradegap.js', 'pkg/tradegap.js'],
   ['www/pkg/tradegap.d.ts', 'pkg/tradegap.d.ts'],
   ['www/pkg/tradegap_bg.wasm', 'pkg/tradegap_bg.wasm'],
+  ['www/pkg/tradegap_desk.js', 'pkg/tradegap_desk.js'],
+  ['www/pkg/tradegap_desk.d.ts', 'pkg/tradegap_desk.d.ts'],
+  ['www/pkg/tradegap_desk_bg.wasm', 'pkg/tradegap_desk_bg.wasm'],
   ['www/data/hs.csv', 'data/hs.csv'],
   ['README.md', 'README.md'],
   ['LICENSE-MIT', 'LICENSE-MIT'],
@@ -67,6 +70,8 @@ export function manifest(cargo = cargoPackage()) {
       './min': { types: './tradegap.d.ts', default: './tradegap.min.js' },
       // init() and analyze() without the element: pages, workers, Node (give init the bytes).
       './core': { types: './pkg/tradegap.d.ts', default: './pkg/tradegap.js' },
+      // The same with the claim check (checkClaims): for desks and servers, not for pages.
+      './desk': { types: './pkg/tradegap_desk.d.ts', default: './pkg/tradegap_desk.js' },
       './tradegap.css': './tradegap.css',
       './worker': './tradegap-worker.js',
       './tradegap_bg.wasm': './pkg/tradegap_bg.wasm',

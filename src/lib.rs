@@ -9,6 +9,8 @@
 pub mod analyze;
 #[cfg(feature = "bench")]
 pub mod bench_aggregate;
+#[cfg(feature = "claims")]
+pub mod claims;
 pub mod countries;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]

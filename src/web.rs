@@ -607,3 +607,62 @@ impl Chart {
         Some(crate::svg::report_svg(report, scene, &read_theme(&theme)))
     }
 }
+
+// ---- Claim check (issue 11) ----------------------------------------------------
+
+/// Checks every figure of an article against the data: `{ claims: [{ text, start,
+/// end, kind, year, flow, product, stated, statedHigh, computed, verdict, note,
+/// inferred }] }`, `start`/`end` in UTF-16 code units as JavaScript strings index.
+/// `options` are `analyze()`'s plus `asOf`, the year the article was written (for
+/// "last year", "지난해"). Throws like `analyze()` for bad data or options.
+#[cfg(feature = "claims")]
+#[wasm_bindgen(js_name = checkClaims, unchecked_return_type = "ClaimCheck")]
+pub fn check_claims(
+    article: &str,
+    data_text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions & { asOf?: number | string | null }")]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (raw, as_of) = read_check_options(&options).map_err(to_js_error)?;
+    let data = crate::parse::parse_trades(data_text, raw.format()).map_err(to_js_error)?;
+    let opts = raw.resolve(&data).map_err(to_js_error)?;
+    let check = crate::claims::CheckOptions {
+        options: opts,
+        as_of,
+    };
+    let claims = crate::claims::check(article, &data, &check).map_err(to_js_error)?;
+    Ok(to_js(&crate::claims::ClaimCheck::new(&claims)))
+}
+
+#[cfg(feature = "claims")]
+/// `analyze()`'s options and `asOf`, read from a copy of the object without it (the
+/// analysis options refuse names they do not know).
+fn read_check_options(o: &JsValue) -> Result<(AnalyzeOptions, Option<i32>), Error> {
+    if !o.is_object() {
+        return Ok((read_options(o)?, None));
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), &js_sys::Object::from(o.clone()));
+    let key = JsValue::from_str("asOf");
+    let v = Reflect::get(&copy, &key).unwrap_or(JsValue::UNDEFINED);
+    let _ = Reflect::delete_property(&copy, &key);
+    let as_of =
+        if v.is_undefined() || v.is_null() || v.as_string().is_some_and(|s| s.trim().is_empty()) {
+            None
+        } else {
+            let n = v.as_f64().or_else(|| {
+                v.as_string()
+                    .and_then(|s| s.trim().parse::<i32>().ok())
+                    .map(f64::from)
+            });
+            match n {
+                Some(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(&n) => Some(n as i32),
+                _ => {
+                    return Err(Error::option(
+                        "asOf",
+                        "expected a year between 1900 and 2100",
+                    ))
+                }
+            }
+        };
+    Ok((read_options(&copy.into())?, as_of))
+}

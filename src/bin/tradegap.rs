@@ -4,6 +4,7 @@
 //! tradegap FILE [--focus PRK] [--partner CHN] [--year 2023] [--lang ko] [--json]
 //!          [--format F] [--prefer-source A,B] [--mirror importer|exporter]
 //!          [--rollup hs2|hs4] [--groups "Textiles=50-63"] [--top N] [--to-native]
+//! tradegap FILE --check ARTICLE.txt [--as-of 2024] [--json] [--strict]
 //! ```
 //!
 //! Reads any format the widget reads (native CSV or JSON, UN Comtrade, its legacy
@@ -61,6 +62,23 @@ mod cli {
 
         #[command(flatten)]
         pictures: pictures::PictureArgs,
+
+        // Claim check (issue 11).
+        #[cfg(feature = "claims")]
+        /// Check every figure of an article (plain text, English or Korean) against the
+        /// data instead: each with ✓, ✗ or ?, the data's figure and why.
+        #[arg(long, value_name = "ARTICLE", conflicts_with_all = ["to_native", "svg", "png"])]
+        check: Option<String>,
+
+        #[cfg(feature = "claims")]
+        /// The year the article was written, for "last year" and "지난해" (with --check).
+        #[arg(long, value_name = "YEAR", requires = "check")]
+        as_of: Option<i32>,
+
+        #[cfg(feature = "claims")]
+        /// With --check: exit 1 when any figure differs from the data.
+        #[arg(long, requires = "check")]
+        strict: bool,
     }
 
     /// Exit statuses: shells and scripts tell bad data from bad arguments.
@@ -106,16 +124,16 @@ mod cli {
             }
         };
         let out = if cli.to_native {
-            Ok(to_native(&data))
+            Ok((to_native(&data), 0))
         } else {
-            analysis(&data, &cli)
+            checked(&data, &cli).unwrap_or_else(|| analysis(&data, &cli).map(|s| (s, 0)))
         };
         match out {
-            Ok(s) => {
+            Ok((s, status)) => {
                 let mut stdout = std::io::stdout().lock();
                 // A closed pipe (`| head`) is not an error worth a message.
                 let _ = stdout.write_all(s.as_bytes());
-                0
+                status
             }
             Err((code, message)) => {
                 eprintln!("tradegap: {}: {message}", cli.file);
@@ -227,6 +245,50 @@ mod cli {
             return Ok(if cli.json { json(&r) } else { String::new() });
         }
         Ok(if cli.json { json(&r) } else { text(&r) })
+    }
+
+    /// What `--check` prints and the exit status, when it is given.
+    #[cfg(feature = "claims")]
+    fn checked(data: &Dataset, cli: &Cli) -> Option<Result<(String, i32), (i32, String)>> {
+        cli.check.as_deref().map(|a| check_article(data, cli, a))
+    }
+
+    /// Built without the claim check: there is no `--check`.
+    #[cfg(not(feature = "claims"))]
+    fn checked(_: &Dataset, _: &Cli) -> Option<Result<(String, i32), (i32, String)>> {
+        None
+    }
+
+    /// `--check ARTICLE`: every figure of the article with its verdict, as text or as
+    /// the JSON `checkClaims()` returns; the exit status is 1 with `--strict` when any
+    /// figure differs.
+    #[cfg(feature = "claims")]
+    fn check_article(
+        data: &Dataset,
+        cli: &Cli,
+        article: &str,
+    ) -> Result<(String, i32), (i32, String)> {
+        let text = read_input(article).map_err(|e| (BAD_DATA, format!("{article}: {e}")))?;
+        let mut o = cli
+            .options
+            .resolve(data)
+            .map_err(|_| (BAD_ARGUMENTS, "give --focus and --partner".to_string()))?;
+        o.labels = ProductLabels::builtin().clone();
+        let options = tradegap::claims::CheckOptions {
+            options: o,
+            as_of: cli.as_of,
+        };
+        let claims = tradegap::claims::check(&text, data, &options)
+            .map_err(|e| (BAD_DATA, e.to_string()))?;
+        let differs = claims
+            .iter()
+            .any(|c| c.verdict == tradegap::claims::Verdict::Differs);
+        let out = if cli.json {
+            tradegap::claims::to_json(&claims)
+        } else {
+            tradegap::claims::report_text(&text, &claims)
+        };
+        Ok((out, i32::from(cli.strict && differs)))
     }
 
     /// The analysis object, as the widget's `analyze()` returns it.

@@ -119,10 +119,14 @@ test('the .tgz holds the element, CSS, worker, wasm and glue, types, labels, REA
     'package/pkg/tradegap.d.ts',
     'package/pkg/tradegap.js',
     'package/pkg/tradegap_bg.wasm',
+    'package/pkg/tradegap_desk.d.ts',
+    'package/pkg/tradegap_desk.js',
+    'package/pkg/tradegap_desk_bg.wasm',
     'package/tradegap-worker.js',
     'package/tradegap.css',
     'package/tradegap.d.ts',
     'package/tradegap.js',
+    'package/tradegap.min.js',
   ]);
   const m = JSON.parse(execFileSync('tar', ['xzOf', pkg.tgz, 'package/package.json'], { encoding: 'utf8' }));
   const cargoVersion = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/ms.exec(readFileSync(path.join(REPO, 'Cargo.toml'), 'utf8'))[1];

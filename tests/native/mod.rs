@@ -1,5 +1,7 @@
 //! The native tests, one module per part of the pipeline; `util` holds shared helpers.
 
+#[cfg(feature = "claims")]
+mod claims;
 mod cli;
 mod cli_pictures;
 mod errors;
