@@ -6,6 +6,7 @@
 #   make test-types tsc --noEmit on tests/types/example.ts (the element's and the core's types)
 #   make package    dist/tradegap-<version>.tgz, the npm package (scripts/package.mjs)
 #   make bench      the peers' benchmark (../shared/bench) with tradegap in the same run
+#   make fuzz       each fuzz target for FUZZ_SECONDS (default 60); make test runs 2 s each
 #   make social     the demo's social cards, www/social.png and www/social-ko.png (og:image)
 #   make clean
 
@@ -31,7 +32,7 @@ export PORT
 # Steps run in order (cargo already uses every core).
 .NOTPARALLEL:
 
-.PHONY: all setup build demo test lint test-native test-wasm test-e2e test-types package sizes bench social clean
+.PHONY: all setup build demo test lint test-native test-wasm test-e2e test-types package sizes bench social fuzz fuzz-smoke clean
 
 all: build
 
@@ -56,7 +57,7 @@ build: setup
 demo: build
 	node scripts/serve.mjs www
 
-test: setup lint test-native test-wasm test-types test-e2e sizes
+test: setup lint test-native fuzz-smoke test-wasm test-types test-e2e sizes
 
 lint: setup
 	cargo fmt --check
@@ -103,6 +104,14 @@ social: setup
 	  --source "China's customs figures, via KOTRA, KITA, KINU and news reports"
 	cargo run --quiet --release --bin tradegap -- $(SOCIAL_ARGS) --png www/social-ko.png --lang ko \
 	  --source "중국 해관 통계(KOTRA·KITA·KINU 및 언론 보도 인용)"
+
+# cargo-fuzz targets (fuzz/), seeded from tests/data: FUZZ_SECONDS each, counts printed.
+fuzz: setup
+	scripts/fuzz.sh
+
+# The short run of every fuzz target that `make test` does (a few seconds each).
+fuzz-smoke: setup
+	scripts/fuzz.sh smoke
 
 clean:
 	cargo clean

@@ -5,6 +5,7 @@
 #   - geckodriver (cargo install)
 #   - the rustup target wasm32-unknown-unknown
 #   - wasm-bindgen-cli at the version Cargo.toml pins (wasm-bindgen = "=X")
+#   - cargo-fuzz (cargo install)
 #   - node_modules from package-lock.json (npm ci)
 # Silent when everything is present; one line per thing it installs.
 set -euo pipefail
@@ -73,6 +74,13 @@ fi
 if [ "$have_wb" != "$wb_version" ]; then
   say "installing wasm-bindgen-cli $wb_version (cargo install, a few minutes)"
   cargo install --quiet --force wasm-bindgen-cli --version "=$wb_version"
+fi
+
+# cargo-fuzz for `make fuzz` and its smoke run (libFuzzer; stable Rust builds it with
+# RUSTC_BOOTSTRAP=1, see scripts/fuzz.sh).
+if ! have cargo-fuzz; then
+  say "installing cargo-fuzz (cargo install, a few minutes)"
+  cargo install --quiet --locked cargo-fuzz
 fi
 
 # --- Node packages ----------------------------------------------------------

@@ -264,6 +264,18 @@ pub struct Analysis {
     pub partners: Partners,
     /// Rows the reader passed over, by reason.
     pub skipped: Vec<Skipped>,
+    /// The yearly totals used that the data lacks and that are the total of the
+    /// products listed ([`crate::model::ProductSums`]), by year, exports first.
+    pub derived_totals: Vec<DerivedTotal>,
+}
+
+/// A year and direction whose total is the sum of the products the data lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DerivedTotal {
+    /// The year.
+    pub year: i32,
+    /// Exports or imports, from the focus country.
+    pub direction: Direction,
 }
 
 impl Analysis {
@@ -421,7 +433,29 @@ pub fn analyze(data: &Dataset, query: &Query) -> Result<Analysis, Error> {
         re_flows: re_flows(data, query.focus, query.partner),
         partners: partner_shares(data, query.focus, year, &query.prefer_source, query.mirror),
         skipped: data.skipped.clone(),
+        derived_totals: derived_totals(&cells),
     })
+}
+
+/// The totals used that were summed from products: cells come sorted by year, and
+/// exports (`true`) after imports, so they are reversed within each year.
+fn derived_totals(cells: &[(CellKey, Cell<'_>)]) -> Vec<DerivedTotal> {
+    let mut out: Vec<DerivedTotal> = cells
+        .iter()
+        .filter(|((_, _, p), c)| p.is_none() && c.flow.derived)
+        .map(|((year, is_export, _), _)| DerivedTotal {
+            year: *year,
+            direction: if *is_export {
+                Direction::Exports
+            } else {
+                Direction::Imports
+            },
+        })
+        .collect();
+    crate::small::sort_by(&mut out, |a, b| {
+        (a.year, a.direction) < (b.year, b.direction)
+    });
+    out
 }
 
 /// Picks one flow per cell (year, direction, product): whose report where both
@@ -495,7 +529,7 @@ fn balances(by_year: &[YearTotals]) -> Vec<YearBalance> {
             Some(Delta {
                 from_year: prev.0,
                 absolute: now - prev.1,
-                relative: (prev.1 != 0.0).then(|| (now - prev.1) / prev.1.abs()),
+                relative: relative(prev.1, now),
             })
         };
         let exports_change = delta(|y| y.exports, exports);
@@ -591,7 +625,7 @@ fn compare(years: &[YearBalance], from: i32, year: i32) -> Result<Option<Compari
         Some(Delta {
             from_year: from,
             absolute: b - a,
-            relative: (a != 0.0).then(|| (b - a) / a.abs()),
+            relative: relative(a, b),
         })
     };
     let exports = delta(then.exports, now.exports);
@@ -667,10 +701,14 @@ fn breakdown(
             .is_lt()
     });
     let products_sum: f64 = products.iter().map(|p| p.value).sum();
+    // A derived total is no check on the products: reconciled product by product, they
+    // may come from other sources than the one whose products made it. Shares are then
+    // of the products listed, as they are without any total.
     let total_flow = cells
         .iter()
         .find(|((y, e, p), _)| *y == year && *e == is_export && p.is_none())
-        .map(|(_, c)| c.flow);
+        .map(|(_, c)| c.flow)
+        .filter(|f| !f.derived);
     let (total, total_from_products) = match total_flow {
         Some(t) => (t.value_usd, false),
         None => (products_sum, true),
@@ -727,6 +765,13 @@ fn breakdown(
         total_from_products,
         rows,
     }))
+}
+
+/// The change from `then` to `now` over the magnitude of `then`: `None` when `then`
+/// is zero, or so small (a denormal) that the ratio is beyond any float.
+fn relative(then: f64, now: f64) -> Option<f64> {
+    let r = (now - then) / then.abs();
+    (then != 0.0 && r.is_finite()).then_some(r)
 }
 
 /// Whole dollars with thousands separators, for messages that must be exact.

@@ -93,6 +93,18 @@ pub enum ErrorKind {
     NoFlows { focus: String, partner: String },
     /// An option passed by the caller is invalid.
     BadOption(String),
+    /// A value beyond any trade figure (over 10^15 in its unit).
+    TooLarge(String),
+    /// A three-letter code that is not in the country table.
+    UnknownCountry(String),
+    /// A JSON object with the same key twice.
+    RepeatedKey(String),
+    /// A quoted CSV field whose closing quote never comes.
+    UnclosedQuote,
+    /// A byte order mark after the start of the text: two files run together.
+    StrayBom,
+    /// A header with no rows after it, in a downloaded file's format.
+    NoRows(&'static str),
 }
 
 impl Error {
@@ -144,7 +156,13 @@ impl Error {
                 format!("expected {expected} fields like the header, found {found}")
             }
             EmptyCell => "this cell is empty but needs a value".into(),
-            NotANumber(s) => format!("\"{s}\" is not a number"),
+            NotANumber(s) => match comma_decimal(s) {
+                Some(point) => format!(
+                    "\"{s}\" is not a number: a comma only separates thousands, in groups \
+                     of three; write a decimal with a point ({point})"
+                ),
+                None => format!("\"{s}\" is not a number"),
+            },
             NotFinite(s) => format!("\"{s}\" is not a finite number"),
             Negative(s) => format!("{s} is negative; trade values are zero or more"),
             NotAYear(s) => format!("\"{s}\" is not a year"),
@@ -168,6 +186,9 @@ impl Error {
                 format!("this {format} file has no \"{column}\" column")
             }
             Unsupported(s) => s.clone(),
+            NothingUsable { rows: 1, reasons } => {
+                format!("the only row is not a flow between two countries: {reasons}")
+            }
             NothingUsable { rows, reasons } => {
                 format!("none of the {rows} rows is a flow between two countries: {reasons}")
             }
@@ -183,8 +204,32 @@ impl Error {
                 format!("the data holds no trade between {focus} and {partner}")
             }
             BadOption(s) => s.clone(),
+            TooLarge(s) => format!(
+                "{s} is more than any trade figure (at most 1,000,000,000,000,000 in the \
+                 file's unit): check the unit and the decimal point"
+            ),
+            UnknownCountry(s) => format!(
+                "\"{s}\" is not a country code in ISO 3166 (alpha-3, as \"PRK\" or \"CHN\")"
+            ),
+            RepeatedKey(k) => format!("the key \"{k}\" is in this object twice"),
+            UnclosedQuote => "this quoted field is never closed: a closing \" is missing".into(),
+            StrayBom => "a byte order mark (U+FEFF) in the middle of the text: \
+                         two files were joined? Remove it, or save each file on its own"
+                .into(),
+            NoRows("JSON") => "the array has no rows: expected an object for each row, \
+                               with year, exporter, importer and value"
+                .into(),
+            NoRows(format) => format!("this {format} file has a header but no rows"),
         }
     }
+}
+
+/// A number written with a decimal comma ("290,5"), as the same number with a point;
+/// `None` for anything else.
+fn comma_decimal(s: &str) -> Option<String> {
+    let (int, frac) = s.trim().split_once(',')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(int.trim_start_matches(['-', '+'])) && digits(frac)).then(|| format!("{int}.{frac}"))
 }
 
 impl fmt::Display for Error {

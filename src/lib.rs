@@ -114,6 +114,8 @@ pub struct Report {
     pub reporting_note: Option<String>,
     /// The partner's share of the focus country's trade, or why there is none.
     pub partners_note: Option<String>,
+    /// Which totals are the total of the products listed (the data has none).
+    pub derived_note: Option<String>,
 }
 
 /// Parses `text` with the options' format.
@@ -152,6 +154,15 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
     let focus_name = narrator.focus().to_string();
     let partner_name = narrator.partner().to_string();
     let reporting_note = narrator.reporting_note();
+    // Totals made from products are said under the chart too, never only in the panel,
+    // and before whose report the figures are: the footer's note has one line.
+    let derived_note = narrator.derived_note();
+    if let Some(dn) = &derived_note {
+        chart_text.note = Some(match chart_text.note.take() {
+            Some(note) => format!("{note} {dn}"),
+            None => dn.clone(),
+        });
+    }
     // Whose report the figures are belongs under the chart, after the caller's own note.
     if let Some(rn) = &reporting_note {
         chart_text.note = Some(match chart_text.note.take() {
@@ -169,6 +180,7 @@ pub fn report(data: &Dataset, options: &Options) -> Result<Report, Error> {
         view,
         reporting_note,
         partners_note,
+        derived_note,
     })
 }
 

@@ -115,6 +115,8 @@ pub struct Flow {
     pub cif_usd: Option<f64>,
     /// The FOB value (free on board: how exporters count), US dollars.
     pub fob_usd: Option<f64>,
+    /// True for a total that the data lacks and [`ProductSums`] made from its products.
+    pub derived: bool,
 }
 
 impl Flow {
@@ -133,6 +135,7 @@ impl Flow {
             reporter: None,
             cif_usd: None,
             fob_usd: None,
+            derived: false,
         }
     }
 }
@@ -190,6 +193,105 @@ impl Dataset {
         flow.source
             .and_then(|i| self.sources.get(i as usize))
             .map(String::as_str)
+    }
+}
+
+/// The note a derived total carries: what it is the sum of.
+pub const DERIVED_NOTE: &str = "total of the products listed";
+
+/// The year, direction and kind of a total: any source's total row for it rules out a
+/// derived one, so that a derived total is never mixed with another source's total.
+type TotalKey = (i32, CountryCode, CountryCode, FlowKind);
+
+/// One derived total: its source and reporter too, as the products summed share them.
+type SumKey = (
+    i32,
+    CountryCode,
+    CountryCode,
+    FlowKind,
+    Option<u32>,
+    Option<CountryCode>,
+);
+
+/// A running sum of product rows and whether each of them gave a CIF and FOB value.
+struct Sum {
+    flow: Flow,
+    cif: bool,
+    fob: bool,
+}
+
+/// The one rule for totals, whatever the reader: a year and direction with product
+/// rows and no total row gets the sum of its products as its total, marked
+/// [`Flow::derived`] with the note [`DERIVED_NOTE`]. Products are summed per source and
+/// reporter (two sources' products are never added together), and a total row from any
+/// source for that year and direction means no derived total at all.
+#[derive(Default)]
+pub struct ProductSums {
+    totals: std::collections::HashSet<TotalKey>,
+    /// Index into `sums` of each key: sums stay in order of first appearance.
+    index: std::collections::HashMap<SumKey, usize>,
+    sums: Vec<Sum>,
+}
+
+impl ProductSums {
+    /// Takes note of one flow row, a total or a product.
+    pub fn observe(&mut self, f: &Flow) {
+        // A derived total read back (native CSV written from derived data) is a total too.
+        if f.product.is_none() {
+            self.totals.insert((f.year, f.exporter, f.importer, f.kind));
+            return;
+        }
+        let key = (f.year, f.exporter, f.importer, f.kind, f.source, f.reporter);
+        match self.index.get(&key) {
+            Some(&i) => {
+                let s = &mut self.sums[i];
+                s.flow.value_usd += f.value_usd;
+                s.cif &= f.cif_usd.is_some();
+                s.fob &= f.fob_usd.is_some();
+                s.flow.cif_usd = Some(s.flow.cif_usd.unwrap_or(0.0) + f.cif_usd.unwrap_or(0.0));
+                s.flow.fob_usd = Some(s.flow.fob_usd.unwrap_or(0.0) + f.fob_usd.unwrap_or(0.0));
+            }
+            None => {
+                let mut flow = Flow::new(f.year, f.exporter, f.importer, f.value_usd);
+                flow.kind = f.kind;
+                flow.source = f.source;
+                flow.reporter = f.reporter;
+                flow.line = f.line;
+                flow.cif_usd = f.cif_usd;
+                flow.fob_usd = f.fob_usd;
+                flow.derived = true;
+                flow.note = Some(DERIVED_NOTE.into());
+                self.index.insert(key, self.sums.len());
+                self.sums.push(Sum {
+                    cif: f.cif_usd.is_some(),
+                    fob: f.fob_usd.is_some(),
+                    flow,
+                });
+            }
+        }
+    }
+
+    /// The derived totals: one for each year, direction, source and reporter whose
+    /// products had no total row from any source.
+    pub fn finish(self) -> Vec<Flow> {
+        let totals = self.totals;
+        self.sums
+            .into_iter()
+            .filter(|s| {
+                let f = &s.flow;
+                !totals.contains(&(f.year, f.exporter, f.importer, f.kind))
+            })
+            .map(|s| {
+                let mut flow = s.flow;
+                if !s.cif {
+                    flow.cif_usd = None;
+                }
+                if !s.fob {
+                    flow.fob_usd = None;
+                }
+                flow
+            })
+            .collect()
     }
 }
 

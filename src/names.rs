@@ -89,7 +89,19 @@ pub fn product_label(code: &str, label: &str, lang: Lang) -> String {
     }
     match known {
         Some((_, en, _)) if label == code || label.trim().is_empty() => (*en).to_string(),
-        _ => label.to_string(),
+        _ => shortened(label),
+    }
+}
+
+/// The most characters of a product's name that sentences, tooltips and the data
+/// table show: HS names run to about 250; a longer one is cut with "…", so that a
+/// megabyte of label never reaches the page's text (the canvas cuts it shorter still).
+pub const MAX_LABEL_CHARS: usize = 300;
+
+fn shortened(label: &str) -> String {
+    match label.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((i, _)) => format!("{}…", label[..i].trim_end()),
+        None => label.to_string(),
     }
 }
 
@@ -99,6 +111,15 @@ mod tests {
 
     fn code(s: &str) -> CountryCode {
         CountryCode::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_label_longer_than_any_hs_name_is_cut() {
+        let long = "가발 ".repeat(1000);
+        let shown = product_label("6704x", &long, Lang::En);
+        assert!(shown.chars().count() <= MAX_LABEL_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(product_label("1", "Short", Lang::En), "Short");
     }
 
     #[test]

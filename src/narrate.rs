@@ -197,6 +197,43 @@ impl<'a> Narrator<'a> {
         })
     }
 
+    /// Which totals are the total of the products listed, for the footer and the
+    /// sources panel: "Exports 2021–2023, imports 2023: no total in the data; the
+    /// total of the products listed." `None` when every total is in the data.
+    pub fn derived_note(&self) -> Option<String> {
+        let d = &self.analysis.derived_totals;
+        if d.is_empty() {
+            return None;
+        }
+        let years = |dir: Direction| -> Vec<i32> {
+            d.iter()
+                .filter(|t| t.direction == dir)
+                .map(|t| t.year)
+                .collect()
+        };
+        let (ex, im) = (years(Direction::Exports), years(Direction::Imports));
+        let l = self.lang;
+        let mut parts = Vec::new();
+        for (ys, en, ko) in [(&ex, "exports", "수출"), (&im, "imports", "수입")] {
+            if !ys.is_empty() {
+                parts.push(match l {
+                    Lang::En => format!("{en} {}", year_list(ys)),
+                    Lang::Ko => format!("{}년 {ko}", year_list(ys)),
+                });
+            }
+        }
+        Some(match l {
+            Lang::En => format!(
+                "{}: no total in the data; the total of the products listed.",
+                capitalize(&parts.join(", "))
+            ),
+            Lang::Ko => format!(
+                "{}: 자료에 합계가 없어 표시 품목의 합계를 썼다.",
+                parts.join(", ")
+            ),
+        })
+    }
+
     /// The words the chart shows: title, legend, record, sources.
     pub fn chart_text(&self, title: Option<&str>, note: Option<&str>) -> ChartText {
         let a = self.analysis;
@@ -396,9 +433,9 @@ impl<'a> Narrator<'a> {
             (Lang::Ko, Direction::Imports) => format!("{year}년 대{p} 수입"),
         };
         match (total, listed, l) {
-            (Some(t), _, _) => format!("{head}: {}", money(t, l)),
-            (None, Some(t), Lang::En) => format!("{head}: {} (listed products)", money(t, l)),
-            (None, Some(t), Lang::Ko) => format!("{head}: {}(표시 품목 합계)", money(t, l)),
+            (_, Some(t), Lang::En) => format!("{head}: {} (listed products)", money(t, l)),
+            (_, Some(t), Lang::Ko) => format!("{head}: {}(표시 품목 합계)", money(t, l)),
+            (Some(t), None, _) => format!("{head}: {}", money(t, l)),
             (None, None, _) => head,
         }
     }

@@ -88,6 +88,24 @@ pub struct Analysis {
     pub re_flows: Vec<ReFlow>,
     /// Rows the reader passed over on purpose, by reason.
     pub skipped: Vec<Skipped>,
+    /// The yearly totals used that the data lacks: the total of the products listed
+    /// (issue 13), by year, exports first.
+    pub derived_totals: Vec<DerivedTotal>,
+    /// Which totals are derived, in words ("Exports 2023: no total in the data; the
+    /// total of the products listed."), or `null`.
+    pub derived_note: Option<String>,
+}
+
+/// A year and flow whose total is the sum of the products the data lists.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(missing_as_null))]
+pub struct DerivedTotal {
+    /// The year.
+    pub year: i32,
+    /// "exports" or "imports", from the focus country.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"exports\" | \"imports\""))]
+    pub flow: &'static str,
 }
 
 /// One year's figures.
@@ -646,6 +664,18 @@ impl From<&Report> for Analysis {
                     line: s.first_line,
                 })
                 .collect(),
+            derived_totals: a
+                .derived_totals
+                .iter()
+                .map(|d| DerivedTotal {
+                    year: d.year,
+                    flow: match d.direction {
+                        Direction::Exports => "exports",
+                        Direction::Imports => "imports",
+                    },
+                })
+                .collect(),
+            derived_note: r.derived_note.clone(),
         }
     }
 }

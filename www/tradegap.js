@@ -189,6 +189,19 @@ function csvField(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * The text of a file as the command line reads it: UTF-8, or, when it is not valid
+ * UTF-8, Windows-1252 (spreadsheets on Windows save CSV so); never U+FFFD in place of
+ * a byte, so that a bad byte shows in the error message as the CLI shows it.
+ */
+function decodeText(buffer) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
 /** A child <table> as native CSV: header row first. */
 function tableToCsv(table) {
   return [...table.rows].map((row) => [...row.cells].map((c) => csvField(c.textContent.trim())).join(',')).join('\n');
@@ -417,6 +430,13 @@ export class TradeGap extends HTMLElement {
     this.#frame = 0;
     // A read for a page it is no longer on; connecting again starts another.
     this.#stopWorker();
+    // A load still under way is for a page the element has left.
+    this.#generation++;
+    // The core's copy of the data, its analysis and its scene are freed now, not when
+    // the garbage collector gets to the handle; connecting again parses the text anew.
+    this.#chart?.free();
+    this.#chart = null;
+    this.#parsed = false;
   }
 
   #stopWorker() {
@@ -502,6 +522,8 @@ export class TradeGap extends HTMLElement {
       } else {
         await loadWasm();
         if (generation !== this.#generation) return;
+        // Back on a page after leaving one: the core's handle was freed.
+        this.#chart ??= new Chart(this.canvas);
         this.#ready(this.#analyse());
       }
     } catch (e) {
@@ -613,7 +635,7 @@ export class TradeGap extends HTMLElement {
         response.body?.cancel();
         return this.#readInWorker(new URL(src, document.baseURI).href, max, generation);
       }
-      const text = await response.text();
+      const text = decodeText(await response.arrayBuffer());
       if (text.length > max) throw { message: this.#ui.tooBig(text.length, max), line: null, column: null };
       return text;
     }
@@ -724,7 +746,7 @@ export class TradeGap extends HTMLElement {
       const values = c.values.map((v) => `${v.source}: ${v.value}`).join('; ');
       parts.push(el('p', null, `${c.year} ${c.exporter}→${c.importer} ${c.product ?? ''}: ${values}`));
     }
-    for (const note of [analysis.reportingNote, analysis.partnersNote]) if (note) parts.push(el('p', null, note));
+    for (const note of [analysis.reportingNote, analysis.partnersNote, analysis.derivedNote]) if (note) parts.push(el('p', null, note));
     for (const s of analysis.skipped ?? []) parts.push(el('p', null, ui.skipped(s.rows, s.reason)));
     const close = el('button', null, ui.close);
     close.type = 'button';

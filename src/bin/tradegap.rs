@@ -358,7 +358,10 @@ mod cli {
         for s in &r.sentences {
             let _ = writeln!(o, "{s}");
         }
-        for note in [&r.reporting_note, &r.partners_note].into_iter().flatten() {
+        for note in [&r.reporting_note, &r.partners_note, &r.derived_note]
+            .into_iter()
+            .flatten()
+        {
             if !r.sentences.contains(note) {
                 let _ = writeln!(o, "{note}");
             }

@@ -207,7 +207,8 @@ fn plan_rows(
     let name_w = |f: &[String]| (w - widest(f) - 10.0).max(w * 0.3);
     let fits_whole = |nw: f64| {
         names.iter().all(|n| {
-            let lines = wrap(n, font, nw, usize::MAX, m);
+            // One line more than allowed tells a name that does not fit.
+            let lines = wrap(n, font, nw, d.max_lines.saturating_add(1), m);
             lines.len() <= d.max_lines
         })
     };

@@ -236,7 +236,19 @@ fn footer_lines(
         budget,
         m,
     );
-    for shown in (1..=t.sources.len()).rev() {
+    // Lists longer than the lines could ever hold are not even joined: with thousands of
+    // sources, joining and wrapping each shorter list would take quadratic time.
+    let most = super::text::max_chars(font, max_w, budget);
+    let mut chars = t.source_prefix.chars().count();
+    let mut longest = 0;
+    for s in &t.sources {
+        chars += s.chars().count() + 2;
+        if chars > most {
+            break;
+        }
+        longest += 1;
+    }
+    for shown in (1..=longest.max(1)).rev() {
         let mut body = t.sources[..shown].join("; ");
         if shown < t.sources.len() {
             body = format!(
@@ -249,7 +261,8 @@ fn footer_lines(
             );
         }
         let text = format!("{} {body}", t.source_prefix);
-        let wrapped = wrap(&text, font, max_w, usize::MAX, m);
+        // One line more than the budget tells a list that does not fit.
+        let wrapped = wrap(&text, font, max_w, budget.saturating_add(1), m);
         if wrapped.len() <= budget {
             best = wrapped;
             break;

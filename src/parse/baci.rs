@@ -4,8 +4,8 @@
 //!
 //! BACI reconciles each flow from both partners' reports into one figure, so its
 //! rows have no reporter; the source is "CEPII BACI". It has no total rows: its
-//! HS6 products cover all goods, so each flow's total is their sum, added here
-//! as a total row with a note that says so.
+//! HS6 products cover all goods, so each flow's total is their sum, made by the
+//! rule every reader shares ([`crate::model::ProductSums`]).
 
 use super::csv::Records;
 use super::row::FlowBuilder;
@@ -42,12 +42,6 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let source = builder.dataset.intern_source(SOURCE);
     let mut places = Places::default();
     let mut rows = 0;
-    // One total per year, exporter and importer, in order of first appearance.
-    // BACI sorts its rows by year, exporter, importer and product, so a row almost
-    // always adds to the last total or starts a new one; only an unsorted file
-    // needs the search (no hash map: it would cost the wasm kilobytes).
-    let mut totals: Vec<Flow> = Vec::new();
-    let mut sorted = true;
     while let Some(rec) = records.next_record() {
         let r = h.row(&rec)?;
         rows += 1;
@@ -78,36 +72,10 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
         });
         flow.source = Some(source);
         flow.line = r.line;
-        let key = (flow.year, e, m);
-        let last = totals.last().map(|t| (t.year, t.exporter, t.importer));
-        let at = match last {
-            Some(k) if k == key => Some(totals.len() - 1),
-            Some(k) if sorted && k < key => None,
-            None => None,
-            Some(_) => {
-                let found = totals
-                    .iter()
-                    .position(|t| (t.year, t.exporter, t.importer) == key);
-                sorted &= found.is_some();
-                found
-            }
-        };
-        match at {
-            Some(i) => totals[i].value_usd += flow.value_usd,
-            None => {
-                let mut total = Flow::new(flow.year, e, m, flow.value_usd);
-                total.source = Some(source);
-                total.line = r.line;
-                total.note = Some("the sum of the HS6 products".into());
-                totals.push(total);
-            }
-        }
         builder.add(flow)?;
     }
-    for total in totals {
-        builder.add_derived(total)?;
-    }
-    super::finish(builder.dataset, h.line, rows)
+    // BACI has no total rows: the builder makes each flow's total from its products.
+    super::finish(builder.finish()?, NAME, h.line, rows)
 }
 
 #[cfg(test)]

@@ -242,7 +242,9 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
             Direction::In(k) => (par, rep, k),
         };
         let code = r.required(product)?;
-        if !builder.keeps(exporter, importer, !is_total(code)) {
+        // A product of another partner is built all the same: it adds to a total the
+        // data may lack, which the partner shares need.
+        if !builder.keeps(exporter, importer, false) {
             // Still checked, never built: a big file's other countries cost no allocation.
             r.year(year)?;
             r.value(value)?;
@@ -269,5 +271,5 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
         flow.fob_usd = r.opt_value(fob)?;
         builder.add(flow)?;
     }
-    super::finish(builder.dataset, h.line, rows)
+    super::finish(builder.finish()?, l.name, h.line, rows)
 }

@@ -13,6 +13,66 @@ pub struct Record<'a> {
     pub line: u32,
     /// Its fields, unquoted.
     pub fields: Vec<&'a str>,
+    /// Where a quoted field opens that the text never closes (it ran to the end).
+    pub unclosed: Option<Position>,
+}
+
+impl Record<'_> {
+    /// An error when a quoted field of this record is never closed.
+    pub fn check_quotes(&self) -> Result<(), Error> {
+        match self.unclosed {
+            Some(pos) => Err(Error::at(pos, ErrorKind::UnclosedQuote)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Line breaks in `bytes`: LF, CRLF, and a lone CR as old Mac files end lines, so
+/// that line numbers match what an editor shows. `next` is the byte after `bytes`.
+fn line_breaks(bytes: &[u8], next: Option<u8>) -> u32 {
+    // Almost every file has no CR, or CRs only before LFs: counting LFs alone, which the
+    // compiler vectorises, is then the answer. Only a lone CR needs the byte-wise walk.
+    let (lf, cr) = bytes.iter().fold((0u32, 0u32), |(lf, cr), &b| {
+        (lf + u32::from(b == b'\n'), cr + u32::from(b == b'\r'))
+    });
+    if cr == 0 {
+        return lf;
+    }
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let after = bytes.get(i + 1).copied().or(next);
+        if b == b'\n' || (b == b'\r' && after != Some(b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Where the quoted field that a record leaves open begins (line and field), if one
+/// does: `raw` is the record's text from its first byte to the end of the input.
+fn open_quote(raw: &[u8], first_line: u32, delimiter: u8) -> Option<Position> {
+    let (mut line, mut field, mut at_start) = (first_line, 1u32, true);
+    let mut open: Option<Position> = None;
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        let next = raw.get(i + 1).copied();
+        if b == b'\n' || (b == b'\r' && next != Some(b'\n')) {
+            line += 1;
+        }
+        match (open, b) {
+            (Some(_), b'"') if next == Some(b'"') => i += 1,
+            (Some(_), b'"') => open = None,
+            (None, b'"') if at_start => open = Some(Position::new(line, field)),
+            (None, d) if d == delimiter => field += 1,
+            // A new record: the fields count again (only the last record is open).
+            (None, b'\n' | b'\r') => field = 1,
+            _ => {}
+        }
+        at_start = open.is_none() && (b == delimiter || matches!(b, b'\n' | b'\r'));
+        i += 1;
+    }
+    open
 }
 
 /// Reads CSV records one at a time, counting lines so that errors can name them.
@@ -20,19 +80,52 @@ pub struct Records<'t> {
     bytes: &'t [u8],
     pos: usize,
     line: u32,
-    reader: Reader,
+    /// The field separator: `,`, or a tab for cells pasted from a spreadsheet.
+    delimiter: u8,
+    /// Always `Some` until dropped, when it goes back to [`SPARE`].
+    reader: Option<Reader>,
     out: Vec<u8>,
     ends: Vec<usize>,
+}
+
+thread_local! {
+    /// The reader of the last `Records` dropped, kept for the next: `Reader::new` builds
+    /// csv-core's DFA, which costs about 50 µs, more than reading a small file (found by
+    /// fuzzing, at 1,800 runs a second). Not a clone of one prototype: csv-core 0.1's
+    /// `Clone` for its DFA copies the transitions only, and the clone misreads.
+    /// Kept with its delimiter: a reader built for commas never reads tabs.
+    static SPARE: std::cell::RefCell<Option<(u8, Reader)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A reader for `delimiter` in its starting state: the spare one, reset, or a new one.
+fn fresh_reader(delimiter: u8) -> Reader {
+    match SPARE.with(|s| s.borrow_mut().take()) {
+        Some((d, mut r)) if d == delimiter => {
+            r.reset();
+            r
+        }
+        _ => ReaderBuilder::new().delimiter(delimiter).build(),
+    }
+}
+
+impl Drop for Records<'_> {
+    fn drop(&mut self) {
+        if let Some(r) = self.reader.take() {
+            SPARE.with(|s| *s.borrow_mut() = Some((self.delimiter, r)));
+        }
+    }
 }
 
 impl<'t> Records<'t> {
     /// Records of a whole text, comma- or tab-separated (see [`delimiter`]).
     pub fn new(text: &'t str) -> Self {
+        let delimiter = delimiter(text);
         Records {
             bytes: text.as_bytes(),
             pos: 0,
             line: 1,
-            reader: ReaderBuilder::new().delimiter(delimiter(text)).build(),
+            delimiter,
+            reader: Some(fresh_reader(delimiter)),
             out: vec![0; 4096],
             ends: vec![0; 64],
         }
@@ -41,33 +134,39 @@ impl<'t> Records<'t> {
     /// The next record, skipping blank lines (and lines of only spaces and tabs, as
     /// indented CSV in a `<script>` has); `None` at the end.
     pub fn next_record(&mut self) -> Option<Record<'_>> {
+        // Skip blank lines: only a line's leading blanks are looked at, so that a record
+        // is scanned once, by csv-core, and not twice.
         loop {
             let rest = &self.bytes[self.pos..];
-            let line_len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let blank = rest[..line_len]
+            let lead = rest
                 .iter()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\r'));
-            if !blank || rest.is_empty() {
-                break;
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+                .unwrap_or(rest.len());
+            match rest.get(lead) {
+                None => {
+                    self.pos = self.bytes.len();
+                    break;
+                }
+                Some(b'\n') => {
+                    self.line += line_breaks(&rest[..lead], Some(b'\n')) + 1;
+                    self.pos += lead + 1;
+                }
+                Some(_) => break,
             }
-            if line_len == rest.len() {
-                self.pos = self.bytes.len();
-                break;
-            }
-            self.pos += line_len + 1;
-            self.line += 1;
         }
         if self.pos >= self.bytes.len() {
             return None;
         }
         let start_line = self.line;
+        let start_pos = self.pos;
+        let delimiter = self.delimiter;
+        let reader = self.reader.get_or_insert_with(|| fresh_reader(delimiter));
         let (mut n_out, mut n_ends) = (0, 0);
         loop {
             let input = &self.bytes[self.pos..];
             let (res, n_in, o, e) =
-                self.reader
-                    .read_record(input, &mut self.out[n_out..], &mut self.ends[n_ends..]);
-            self.line += input[..n_in].iter().filter(|&&b| b == b'\n').count() as u32;
+                reader.read_record(input, &mut self.out[n_out..], &mut self.ends[n_ends..]);
+            self.line += line_breaks(&input[..n_in], input.get(n_in).copied());
             self.pos += n_in;
             n_out += o;
             n_ends += e;
@@ -87,9 +186,16 @@ impl<'t> Records<'t> {
             fields.push(std::str::from_utf8(&out[start..end]).unwrap_or("\u{fffd}"));
             start = end;
         }
+        // A record that runs to the end of the text may have run there from an open quote.
+        let unclosed = if self.pos >= self.bytes.len() {
+            open_quote(&self.bytes[start_pos..], start_line, self.delimiter)
+        } else {
+            None
+        };
         Some(Record {
             line: start_line,
             fields,
+            unclosed,
         })
     }
 }
@@ -111,10 +217,13 @@ pub fn delimiter(text: &str) -> u8 {
 pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
     let mut records = Records::new(text);
     let (header_line, header): (u32, Vec<Option<Column>>) = match records.next_record() {
-        Some(r) => (
-            r.line,
-            r.fields.iter().map(|f| Column::from_name(f)).collect(),
-        ),
+        Some(r) => {
+            r.check_quotes()?;
+            (
+                r.line,
+                r.fields.iter().map(|f| Column::from_name(f)).collect(),
+            )
+        }
         None => return Err(Error::at(Position::new(1, 1), ErrorKind::Empty)),
     };
     let mut present = [false; COLUMNS];
@@ -136,6 +245,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
 
     let mut builder = FlowBuilder::new(opts);
     while let Some(rec) = records.next_record() {
+        rec.check_quotes()?;
         if rec.fields.len() != header.len() {
             return Err(Error::at(
                 Position::new(rec.line, 1),
@@ -162,5 +272,5 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
             ErrorKind::Empty,
         ));
     }
-    Ok(builder.dataset)
+    builder.finish()
 }

@@ -202,11 +202,24 @@ impl Parser<'_> {
     }
 
     fn string(&mut self) -> Result<String, Error> {
+        // An unclosed string is reported where it opens, which is where to look.
+        let start = self.pos();
+        let unclosed = |what: &str| Error::at(start, ErrorKind::Json(what.into()));
         self.bump();
         let mut s = String::new();
         loop {
             match self.bump() {
-                None => return Err(self.error("a string is not closed with '\"'")),
+                None => {
+                    return Err(unclosed(
+                        "this string is never closed: a closing '\"' is missing",
+                    ))
+                }
+                Some('\n') | Some('\r') => {
+                    return Err(unclosed(
+                        "this string is not closed on its line: a closing '\"' is missing \
+                         (a line break inside a string is written \\n)",
+                    ))
+                }
                 Some('"') => return Ok(s),
                 Some('\\') => match self.bump() {
                     Some('"') => s.push('"'),
@@ -307,6 +320,14 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
             let Some(col) = Column::from_name(key) else {
                 continue;
             };
+            // Which of two values for one key is meant, nobody can say.
+            if present[col as usize] {
+                return Err(Error::in_field(
+                    v.pos,
+                    col.name(),
+                    ErrorKind::RepeatedKey(key.clone()),
+                ));
+            }
             let text = match &v.value {
                 JsonValue::Null => None,
                 JsonValue::String(s) | JsonValue::Number(s) => Some(s.clone()),
@@ -330,7 +351,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
         builder.push(&cells, row.pos)?;
     }
     if builder.dataset.rows_read == 0 {
-        return Err(Error::at(doc.pos, ErrorKind::Empty));
+        return Err(Error::at(doc.pos, ErrorKind::NoRows("JSON")));
     }
-    Ok(builder.dataset)
+    builder.finish()
 }

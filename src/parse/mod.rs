@@ -127,6 +127,9 @@ pub fn parse_trades_with(text: &str, format: Format, opts: &ReadOptions) -> Resu
     if text.trim().is_empty() {
         return Err(Error::at(Position::new(1, 1), ErrorKind::Empty));
     }
+    if let Some(at) = text.find('\u{feff}') {
+        return Err(Error::at(char_position(text, at), ErrorKind::StrayBom));
+    }
     let format = match format {
         Format::Auto => detect(text),
         f => f,
@@ -142,9 +145,30 @@ pub fn parse_trades_with(text: &str, format: Format, opts: &ReadOptions) -> Resu
     }
 }
 
+/// The line and character column of byte `at` in `text` (lines end as the CSV reader
+/// ends them: LF, CRLF or a lone CR).
+fn char_position(text: &str, at: usize) -> Position {
+    let before = &text.as_bytes()[..at];
+    let mut line = 1;
+    let mut line_start = 0;
+    for (i, &b) in before.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    let column = text[line_start..at].chars().count() as u32 + 1;
+    Position::new(line, column)
+}
+
 /// The dataset a reader built from `rows` data rows, or why it is empty: no rows
 /// at all, or rows that were all passed over (their reasons, most common first).
-fn finish(data: Dataset, header_line: u32, rows: u32) -> Result<Dataset, Error> {
+fn finish(
+    data: Dataset,
+    name: &'static str,
+    header_line: u32,
+    rows: u32,
+) -> Result<Dataset, Error> {
     // Rows that a filter passed over still count: the data was not empty.
     if !data.flows.is_empty() || data.rows_read > 0 {
         return Ok(data);
@@ -152,7 +176,7 @@ fn finish(data: Dataset, header_line: u32, rows: u32) -> Result<Dataset, Error> 
     if data.skipped.is_empty() {
         return Err(Error::at(
             Position::new(header_line + 1, 1),
-            ErrorKind::Empty,
+            ErrorKind::NoRows(name),
         ));
     }
     let mut skipped = data.skipped.clone();

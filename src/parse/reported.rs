@@ -84,7 +84,7 @@ pub fn parse_flows(text: &str, opts: &ReadOptions) -> Result<Dataset, Error> {
         flow.line = r.line;
         builder.add(flow)?;
     }
-    super::finish(builder.dataset, h.line, rows)
+    super::finish(builder.finish()?, NAME, h.line, rows)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,8 @@ type RowKey = (
 pub struct FlowBuilder {
     pub dataset: Dataset,
     seen: HashMap<RowKey, u32>,
+    /// Totals the data lacks, summed from products (see [`ProductSums`]).
+    sums: ProductSums,
     keep: Option<CountryCode>,
     partner: Option<CountryCode>,
 }
@@ -138,7 +140,12 @@ impl FlowBuilder {
         let year = parse_year(year_text).map_err(|kind| err(Column::Year, kind))?;
         let country = |c: Column| -> Result<CountryCode, Error> {
             let s = required(c)?;
-            CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))
+            let code =
+                CountryCode::parse(s).ok_or_else(|| err(c, ErrorKind::BadCountry(s.into())))?;
+            if !known(code) {
+                return Err(err(c, ErrorKind::UnknownCountry(s.into())));
+            }
+            Ok(code)
         };
         let exporter = country(Column::Exporter)?;
         let importer = country(Column::Importer)?;
@@ -184,6 +191,9 @@ impl FlowBuilder {
         flow.product = product;
         flow.source = source;
         flow.note = text(Column::Note).map(str::to_string);
+        // A total written out as derived (by `--to-native` or the big-file worker) is read
+        // back as one: its note says so.
+        flow.derived = flow.product.is_none() && flow.note.as_deref() == Some(DERIVED_NOTE);
         flow.line = row.line;
         flow.kind = kind;
         flow.reporter = reporter;
@@ -194,10 +204,22 @@ impl FlowBuilder {
     /// product, kind and source is an error naming the first one's line.
     pub fn add(&mut self, flow: Flow) -> Result<(), Error> {
         self.dataset.rows_read += 1;
+        // Products of partners not kept still add up to totals that are kept.
+        if self.keeps(flow.exporter, flow.importer, false) {
+            self.sums.observe(&flow);
+        }
         self.add_derived(flow)
     }
 
-    /// Adds a flow that a reader built from rows already counted (BACI's totals), as
+    /// The dataset, with a total made from the products wherever the data has none.
+    pub fn finish(mut self) -> Result<Dataset, Error> {
+        for total in std::mem::take(&mut self.sums).finish() {
+            self.add_derived(total)?;
+        }
+        Ok(self.dataset)
+    }
+
+    /// Adds a flow that a reader built from rows already counted (derived totals), as
     /// [`FlowBuilder::add`] does but without counting it as a row read.
     pub fn add_derived(&mut self, flow: Flow) -> Result<(), Error> {
         if !self.keeps(flow.exporter, flow.importer, flow.product.is_some()) {
@@ -238,6 +260,13 @@ impl FlowBuilder {
     }
 }
 
+/// True for a code in the country table, or one of ISO 3166's codes for users to
+/// assign (`XAA` to `XZZ`; the World Bank gives Kosovo `XKX`): a typo such as `CHM`
+/// for `CHN` is an error, not a country of its own.
+fn known(code: CountryCode) -> bool {
+    code.as_str().starts_with('X') || crate::countries::by_alpha3(code.as_str()).is_some()
+}
+
 /// A year: a whole number from 1900 to 2100.
 pub fn parse_year(s: &str) -> Result<i32, ErrorKind> {
     let year: i64 = s
@@ -249,6 +278,11 @@ pub fn parse_year(s: &str) -> Result<i32, ErrorKind> {
     }
     Ok(year as i32)
 }
+
+/// The largest value a cell may hold, in its unit: forty times the world's yearly
+/// trade in dollars. Far beyond any figure, far below where sums of a file's values
+/// (even in millions) could overflow to infinity and print as "inf".
+pub const MAX_VALUE: f64 = 1e15;
 
 /// A trade value: a plain or scientific number, optionally with `,` thousands
 /// separators in groups of three; finite and not negative.
@@ -275,6 +309,9 @@ pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
     }
     if v < 0.0 {
         return Err(ErrorKind::Negative(s.into()));
+    }
+    if v > MAX_VALUE {
+        return Err(ErrorKind::TooLarge(s.into()));
     }
     Ok(v + 0.0) // -0 becomes 0
 }

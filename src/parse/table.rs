@@ -33,7 +33,18 @@ impl Header {
         let Some(r) = records.next_record() else {
             return Err(Error::at(Position::new(1, 1), ErrorKind::Empty));
         };
-        Ok(Header::new(&r, format))
+        r.check_quotes()?;
+        let h = Header::new(&r, format);
+        // Two columns of one name: which one holds the figures, nobody can say.
+        for (i, k) in h.keys.iter().enumerate() {
+            if !k.is_empty() && h.keys[..i].contains(k) {
+                return Err(Error::at(
+                    Position::new(h.line, i as u32 + 1),
+                    ErrorKind::RepeatedColumn(h.names[i].clone()),
+                ));
+            }
+        }
+        Ok(h)
     }
 
     /// The header in a record.
@@ -77,6 +88,7 @@ impl Header {
 
     /// The cells of a record, after checking that it has as many as the header.
     pub fn row<'r>(&'r self, r: &'r Record<'r>) -> Result<Row<'r>, Error> {
+        r.check_quotes()?;
         if r.fields.len() != self.len() {
             return Err(Error::at(
                 Position::new(r.line, 1),

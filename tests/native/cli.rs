@@ -322,3 +322,25 @@ fn a_windows_1252_file_reads() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"name\":\"Côte\""), "{}", stdout(&o));
 }
+
+/// Issue 13: every file of the bad-input corpus makes the CLI exit 1 with its message,
+/// the same message the core gives (tests/data/error-messages.tsv).
+#[test]
+fn every_bad_file_exits_1_with_its_message() {
+    let mut wrong = Vec::new();
+    for (name, format, want) in super::errors::errored() {
+        let file = fixture(&format!("data/errors/{name}"));
+        let o = tradegap(&[&file, "--format", &format]);
+        let err = stderr(&o);
+        if o.status.code() != Some(1) || !err.trim_end().ends_with(&format!(": {want}")) {
+            wrong.push(format!(
+                "{name}: exit {:?}\n  expected {want:?}\n  stderr   {err:?}",
+                o.status.code()
+            ));
+        }
+        if !stdout(&o).is_empty() {
+            wrong.push(format!("{name}: printed to stdout"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}

@@ -254,8 +254,7 @@ fn comtrade_errors_name_line_column_and_header() {
     let header_only: String = fixture("comtrade-china.csv").lines().next().unwrap().into();
     assert_eq!(
         error(&header_only, Format::Auto),
-        "line 2, column 1: the data is empty: expected a header row such as \
-         year,exporter,importer,value and at least one row"
+        "line 2, column 1: this UN Comtrade file has a header but no rows"
     );
 }
 
@@ -269,7 +268,7 @@ fn a_file_of_only_aggregates_says_why_nothing_is_left() {
         .collect();
     assert_eq!(
         error(&text, Format::Auto),
-        "line 2, column 1: none of the 1 rows is a flow between two countries: \
+        "line 2, column 1: the only row is not a flow between two countries: \
          partner \"Areas, nes\" (899) is not a country (line 2)"
     );
 }
@@ -514,7 +513,7 @@ fn baci_values_are_thousands_and_codes_are_m49() {
     assert_eq!(d.flows[4].exporter, code("USA"));
     assert_eq!(d.flows[6].exporter, code("FRA"));
     // BACI has no totals; its HS6 products cover all goods, so they add up to one,
-    // which the reader adds as a row of its own and says so.
+    // which the rule every reader shares adds as a row of its own and says so.
     let totals: Vec<(String, f64, Option<&str>)> = d
         .flows
         .iter()
@@ -527,7 +526,7 @@ fn baci_values_are_thousands_and_codes_are_m49() {
             )
         })
         .collect();
-    let note = Some("the sum of the HS6 products");
+    let note = Some("total of the products listed");
     assert_eq!(
         totals,
         [
@@ -543,7 +542,8 @@ fn baci_values_are_thousands_and_codes_are_m49() {
     assert_eq!(y.exports.map(f64::round), Some(120_754_109.0));
     assert_eq!(y.imports.map(f64::round), Some(162_324_020.0));
     let c = a.composition.as_ref().unwrap();
-    assert!(!c.exports.as_ref().unwrap().total_from_products);
+    assert!(c.exports.as_ref().unwrap().total_from_products);
+    assert_eq!(a.derived_totals.len(), 2);
 }
 
 #[test]

@@ -351,13 +351,18 @@ fn no_share_of_exports_is_claimed_when_the_exports_total_is_unknown() {
     let r = report_csv(PRODUCTS_WITHOUT_TOTAL, "PRK", "CHN", Lang::En);
     let exports = r.analysis.composition.as_ref().unwrap().exports.as_ref();
     assert!(exports.unwrap().total_from_products);
+    // The total of the products listed stands in for the missing total, and says so.
     assert_eq!(
         r.sentences[0],
-        "In 2023, North Korea's imports from China were $2.03 billion; \
-         the data has no figure for its exports."
+        "In 2023, North Korea's exports to China were $167 million and its imports \
+         from China $2.03 billion, a trade deficit of $1.86 billion."
     );
-    // The first sentence says exports are unknown; "made up 100.0% of North Korea's
-    // exports" would contradict it.
+    assert_eq!(
+        r.derived_note.as_deref(),
+        Some("Exports 2023: no total in the data; the total of the products listed.")
+    );
+    // "Made up 100.0% of North Korea's exports" would claim more than the data says:
+    // the products listed may not be all of them.
     for lang in [Lang::En, Lang::Ko] {
         for s in sentences(PRODUCTS_WITHOUT_TOTAL, "PRK", "CHN", lang) {
             assert!(!s.contains('%'), "{s:?}");

@@ -1,0 +1,8 @@
+//! The baci reader on any bytes: an error names a line and column, nothing panics.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use tradegap::parse::Format;
+
+fuzz_target!(|data: &[u8]| {
+    tradegap_fuzz::parse_checked(data, Format::Baci);
+});
