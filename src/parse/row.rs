@@ -288,7 +288,7 @@ pub const MAX_VALUE: f64 = 1e15;
 /// separators in groups of three; finite and not negative.
 pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
     let plain;
-    let digits = if s.contains(',') {
+    let digits = if s.as_bytes().contains(&b',') {
         if !has_thousands_groups(s) {
             return Err(ErrorKind::NotANumber(s.into()));
         }

@@ -106,6 +106,15 @@ impl Header {
     }
 }
 
+/// `str::trim`, with a fast way out for the usual field that starts and ends with a
+/// visible ASCII character (a million-row file has fourteen million fields).
+fn trim(f: &str) -> &str {
+    match (f.as_bytes().first(), f.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => f,
+        _ => f.trim(),
+    }
+}
+
 /// One data row, with errors that name the line, the column and its header.
 pub struct Row<'r> {
     /// The row's first line.
@@ -117,7 +126,7 @@ pub struct Row<'r> {
 impl<'r> Row<'r> {
     /// The trimmed text of column `i` ("" when there is no such column).
     pub fn text(&self, i: usize) -> &'r str {
-        self.fields.get(i).map_or("", |f| f.trim())
+        self.fields.get(i).map_or("", |f| trim(f))
     }
 
     /// The text of an optional column, `None` when it is absent or empty.
