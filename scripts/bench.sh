@@ -7,9 +7,10 @@ bench="${BENCH_DIR:-$root/../shared/bench}"
 [ -f "$bench/run.mjs" ] || { echo "bench: no harness at $bench" >&2; exit 1; }
 
 make -C "$root" setup >/dev/null
-# The same wasm as www/pkg plus the harness's aggregate (feature "bench").
+# The same wasm as www/pkg (charts only, no claim check or builder) plus the harness's
+# aggregate (feature "bench").
 cargo build --manifest-path "$root/Cargo.toml" --lib --profile wasm --target wasm32-unknown-unknown \
-  --features bench --target-dir "$root/target/bench"
+  --no-default-features --features bench --target-dir "$root/target/bench"
 rm -rf "$bench/widget-pkg"
 wasm-bindgen --target web --out-dir "$bench/widget-pkg" --out-name tradegap \
   "$root/target/bench/wasm32-unknown-unknown/wasm/tradegap.wasm"
