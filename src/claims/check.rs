@@ -1016,29 +1016,13 @@ impl<'a> Sentence<'a> {
             }
         }
         let product = self.product_for(i, seg_hi, korean);
-        let mut c = Claim {
-            text: self.text(t.start, t.end),
-            start: t.start,
-            end: t.end,
-            start_utf16: 0,
-            end_utf16: 0,
-            kind: Kind::Money,
-            year: Some(year),
-            flow: flow.map(|f| f.0),
-            product: None,
-            stated: None,
-            stated_high: None,
-            computed: None,
-            verdict: Verdict::Unverifiable,
-            note: String::new(),
-            inferred: Vec::new(),
-        };
-        if year_inferred {
-            c.inferred.push("year");
-        }
-        if flow.is_some_and(|f| f.1) {
-            c.inferred.push("flow");
-        }
+        let mut c = Claim::unjudged(
+            self.text(t.start, t.end),
+            (t.start, t.end),
+            Kind::Money,
+            (year, year_inferred),
+            (flow.map(|f| f.0), flow.is_some_and(|f| f.1)),
+        );
         let hedge = self.hedge(i);
         let product_code = product.map(|k| self.d.keys[k].code.clone());
         if let Some(code) = &product_code {
@@ -1613,29 +1597,14 @@ impl Sentence<'_> {
             let (start, end) = (self.toks[first].start, self.toks[i].end);
             let (year, year_inferred) = self.year_for(i, self.lo, self.hi, korean);
             let flow = self.flow_for(i, self.lo, self.hi, korean);
-            let mut c = Claim {
-                text: self.text(start, end),
-                start,
-                end,
-                start_utf16: 0,
-                end_utf16: 0,
-                kind: Kind::Change,
-                year: Some(year),
-                flow: flow.map(|f| f.0),
-                product: None,
-                stated: Some(factor - 1.0),
-                stated_high: None,
-                computed: None,
-                verdict: Verdict::Unverifiable,
-                note: String::new(),
-                inferred: Vec::new(),
-            };
-            if year_inferred {
-                c.inferred.push("year");
-            }
-            if flow.is_some_and(|f| f.1) {
-                c.inferred.push("flow");
-            }
+            let mut c = Claim::unjudged(
+                self.text(start, end),
+                (start, end),
+                Kind::Change,
+                (year, year_inferred),
+                (flow.map(|f| f.0), flow.is_some_and(|f| f.1)),
+            );
+            c.stated = Some(factor - 1.0);
             if let Some(ch) = self.relative_change(&mut c, None) {
                 let ratio = 1.0 + ch.rel;
                 let ok = match hedge {
@@ -1833,29 +1802,13 @@ impl Sentence<'_> {
                 None => (None, false),
             },
         };
-        let mut c = Claim {
-            text: self.text(s, e),
-            start: s,
-            end: e,
-            start_utf16: 0,
-            end_utf16: 0,
-            kind: Kind::Record,
-            year: Some(year),
-            flow,
-            product: None,
-            stated: None,
-            stated_high: None,
-            computed: None,
-            verdict: Verdict::Unverifiable,
-            note: String::new(),
-            inferred: Vec::new(),
-        };
-        if year_inferred {
-            c.inferred.push("year");
-        }
-        if flow_inferred {
-            c.inferred.push("flow");
-        }
+        let mut c = Claim::unjudged(
+            self.text(s, e),
+            (s, e),
+            Kind::Record,
+            (year, year_inferred),
+            (flow, flow_inferred),
+        );
         let stated_since = match since {
             Since::Year(y) | Since::First(y) => Some(y),
             Since::Years(n) => Some(year - n as i32),

@@ -160,6 +160,44 @@ pub struct Claim {
     pub inferred: Vec<&'static str>,
 }
 
+impl Claim {
+    /// A figure not yet judged (`Unverifiable`, no note): its text and place, what it is,
+    /// and the year and flow it refers to, each marked in `inferred` when it was not in
+    /// the figure's own sentence. UTF-16 offsets are filled in when all are found.
+    pub(crate) fn unjudged(
+        text: String,
+        (start, end): (usize, usize),
+        kind: Kind,
+        (year, year_inferred): (i32, bool),
+        (flow, flow_inferred): (Option<FlowRef>, bool),
+    ) -> Claim {
+        let mut inferred = Vec::new();
+        if year_inferred {
+            inferred.push("year");
+        }
+        if flow_inferred {
+            inferred.push("flow");
+        }
+        Claim {
+            text,
+            start,
+            end,
+            start_utf16: 0,
+            end_utf16: 0,
+            kind,
+            year: Some(year),
+            flow,
+            product: None,
+            stated: None,
+            stated_high: None,
+            computed: None,
+            verdict: Verdict::Unverifiable,
+            note: String::new(),
+            inferred,
+        }
+    }
+}
+
 /// What the checker needs besides the article and the data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckOptions {
