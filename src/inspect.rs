@@ -130,15 +130,7 @@ fn summarise(data: &Dataset, format: Format, delimiter: Option<&'static str>) ->
         delimiter,
         rows_read: data.rows_read,
         flows: data.flows.len(),
-        skipped: data
-            .skipped
-            .iter()
-            .map(|s| Skipped {
-                reason: s.reason.clone(),
-                rows: s.rows,
-                line: s.first_line,
-            })
-            .collect(),
+        skipped: data.skipped.iter().map(Skipped::from).collect(),
         countries,
         years,
         has_products: !product_years.is_empty(),
@@ -153,30 +145,31 @@ fn summarise(data: &Dataset, format: Format, delimiter: Option<&'static str>) ->
 /// Cells (year, direction, product, kind, reporter) whose sources give different values.
 fn conflicts(data: &Dataset) -> Vec<Conflict> {
     let mut flows: Vec<&Flow> = data.flows.iter().filter(|f| f.source.is_some()).collect();
-    let same = |a: &Flow, b: &Flow| {
-        a.year == b.year
-            && a.exporter == b.exporter
-            && a.importer == b.importer
-            && a.kind == b.kind
-            && a.reporter == b.reporter
-            && a.product.as_ref().map(|p| &p.code) == b.product.as_ref().map(|p| &p.code)
-    };
-    let key = |f: &Flow| {
+    /// One figure's cell: flows with equal keys are the same figure from different sources.
+    type Key<'f> = (
+        i32,
+        CountryCode,
+        CountryCode,
+        FlowKind,
+        Option<CountryCode>,
+        Option<&'f str>,
+    );
+    fn key(f: &Flow) -> Key<'_> {
         (
             f.year,
             f.exporter,
             f.importer,
             f.kind,
             f.reporter,
-            f.product.as_ref().map(|p| p.code.clone()),
+            f.product.as_ref().map(|p| p.code.as_str()),
         )
-    };
+    }
     crate::small::sort_by(&mut flows, |a, b| key(a) < key(b));
     let mut out = Vec::new();
     let mut start = 0;
     while start < flows.len() {
         let mut end = start + 1;
-        while end < flows.len() && same(flows[start], flows[end]) {
+        while end < flows.len() && key(flows[start]) == key(flows[end]) {
             end += 1;
         }
         let group = &flows[start..end];

@@ -472,6 +472,16 @@ pub struct Rect {
     pub h: f64,
 }
 
+impl From<&crate::model::Skipped> for Skipped {
+    fn from(s: &crate::model::Skipped) -> Self {
+        Skipped {
+            reason: s.reason.clone(),
+            rows: s.rows,
+            line: s.first_line,
+        }
+    }
+}
+
 fn direction_name(d: Direction) -> &'static str {
     match d {
         Direction::Exports => "exports",
@@ -655,15 +665,7 @@ impl From<&Report> for Analysis {
                     rows: f.rows,
                 })
                 .collect(),
-            skipped: a
-                .skipped
-                .iter()
-                .map(|s| Skipped {
-                    reason: s.reason.clone(),
-                    rows: s.rows,
-                    line: s.first_line,
-                })
-                .collect(),
+            skipped: a.skipped.iter().map(Skipped::from).collect(),
             derived_totals: a
                 .derived_totals
                 .iter()
