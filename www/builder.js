@@ -3,7 +3,7 @@
 // and every reading of the data comes from the Rust core (inspect, toNativeCsv, the
 // element); this file only wires the form. Nothing is sent anywhere: the data stays in
 // this page and in its localStorage. Text enters the DOM only as textContent.
-import './tradegap.js';
+import { saveBlob } from './tradegap.js';
 // The desk's module: the page's one plus inspect(), toNativeCsv() and checkClaims(),
 // which readers' pages never load (make build writes both).
 import initDesk, * as wasm from './pkg/tradegap_desk.js';
@@ -619,17 +619,6 @@ async function copy(id, button) {
   setTimeout(() => {
     said.textContent = '';
   }, 4000);
-}
-
-function saveBlob(blob, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 /** The chart at social-card size: 600 × 337.5 CSS pixels drawn at twice that, 1200 × 675. */

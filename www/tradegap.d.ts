@@ -164,6 +164,9 @@ export declare const TradeGap: {
  */
 export declare function loadWasm(): Promise<InitOutput>;
 
+/** Offers a blob to the reader as a download named `name` (the element's own downloads use it). */
+export declare function saveBlob(blob: Blob, name: string): void;
+
 declare global {
   interface HTMLElementTagNameMap {
     'trade-gap': TradeGapElement;

@@ -1075,7 +1075,7 @@ export class TradeGap extends HTMLElement {
 
   async downloadPng() {
     const blob = await this.pngBlob();
-    if (blob) save(blob, this.#fileName('png'));
+    if (blob) saveBlob(blob, this.#fileName('png'));
   }
 
   /** The chart as drawn, with its title and footer, as an SVG document written by the
@@ -1086,7 +1086,7 @@ export class TradeGap extends HTMLElement {
 
   downloadSvg() {
     const text = this.svgText();
-    if (text) save(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), this.#fileName('svg'));
+    if (text) saveBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), this.#fileName('svg'));
   }
 
   /** The figures drawn, one row per year, unrounded, with their sources. */
@@ -1105,7 +1105,7 @@ export class TradeGap extends HTMLElement {
   }
 
   downloadData() {
-    save(new Blob([this.dataCsv()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv'));
+    saveBlob(new Blob([this.dataCsv()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv'));
   }
 
   /** The year under a point of the canvas, in CSS pixels. */
@@ -1114,7 +1114,8 @@ export class TradeGap extends HTMLElement {
   }
 }
 
-function save(blob, name) {
+/** Offers a blob to the reader as a download named `name`. */
+export function saveBlob(blob, name) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;
