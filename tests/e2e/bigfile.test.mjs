@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, OUT, ROOT, start, waitForEvent } from './browser.mjs';
+import { countWorkers, openPage, OUT, ROOT, start, waitForEvent } from './browser.mjs';
 
 const FILE = path.join(ROOT, 'data', 'generated', 'comtrade-1m.csv');
 let env;
@@ -110,19 +110,8 @@ test('a file over max-bytes is refused before it is read', async () => {
 async function countingWorkers() {
   const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`);
   await waitForEvent(page, 'from-table', 'tradegap:ready');
+  await page.evaluate(countWorkers);
   await page.evaluate(() => {
-    window.__workers = { started: 0, terminated: 0 };
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.__workers.started++;
-      }
-      terminate() {
-        window.__workers.terminated++;
-        super.terminate();
-      }
-    };
     window.__progress = [];
     document.addEventListener('tradegap:progress', (e) => window.__progress.push(e.detail));
   });

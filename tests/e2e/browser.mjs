@@ -86,3 +86,42 @@ export async function countColours(page, selector, colours) {
     [selector, colours],
   );
 }
+
+/**
+ * Counts, in the page, the workers started and terminated from now on
+ * (`window.__workers`). Run it with `page.evaluate(countWorkers)`.
+ */
+export function countWorkers() {
+  window.__workers = { started: 0, terminated: 0 };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      window.__workers.started++;
+    }
+    terminate() {
+      window.__workers.terminated++;
+      super.terminate();
+    }
+  };
+}
+
+/**
+ * Puts a new `<trade-gap>` with inline CSV (a `<script type="text/csv">` child) first in
+ * `parent`: `attributes` is `{ name: value }`.
+ */
+export function addInlineChart(page, { id, attributes, csv, parent = 'main' }) {
+  return page.evaluate(
+    ([id, attributes, csv, parent]) => {
+      const el = document.createElement('trade-gap');
+      el.id = id;
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      const script = document.createElement('script');
+      script.type = 'text/csv';
+      script.textContent = csv;
+      el.append(script);
+      document.querySelector(parent).prepend(el);
+    },
+    [id, attributes, csv, parent],
+  );
+}

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { addInlineChart, countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
 
 const EXPORTS = '#2166ac';
 const IMPORTS = '#d6604d';
@@ -103,16 +103,11 @@ test('the chart redraws at phone width without a page error', async () => {
 test('bad data shows an error with its line and column inside the box', async () => {
   const { page } = await openPage(env.browser, `${env.url}/index.html`);
   await waitForEvent(page, 'chart-en', 'tradegap:ready');
-  await page.evaluate(() => {
-    const el = document.createElement('trade-gap');
-    el.id = 'bad';
-    el.setAttribute('focus', 'PRK');
-    el.setAttribute('partner', 'CHN');
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = 'year,exporter,importer,value\n2022,PRK,CHN,134400000\n2023,PRK,CHN,"12,3x"\n';
-    el.append(script);
-    document.querySelector('article').prepend(el);
+  await addInlineChart(page, {
+    id: 'bad',
+    attributes: { focus: 'PRK', partner: 'CHN' },
+    csv: 'year,exporter,importer,value\n2022,PRK,CHN,134400000\n2023,PRK,CHN,"12,3x"\n',
+    parent: 'article',
   });
   const detail = await waitForEvent(page, 'bad', 'tradegap:error');
   assert.equal(detail.message, 'line 3, column 4 (value): "12,3x" is not a number');

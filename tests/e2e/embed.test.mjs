@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { addInlineChart, countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -228,22 +228,16 @@ test('markup in data, titles and notes stays text', async () => {
   });
   await waitForEvent(page, 'from-table', 'tradegap:ready');
   const evil = '<img src=x onerror=alert(1)>';
-  await page.evaluate((evil) => {
-    const el = document.createElement('trade-gap');
-    el.id = 'evil';
-    el.setAttribute('title', evil);
-    el.setAttribute('note', evil);
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = [
+  await addInlineChart(page, {
+    id: 'evil',
+    attributes: { title: evil, note: evil },
+    csv: [
       'year,exporter,importer,product_code,product,value,source',
       `2023,PRK,CHN,,,290000000,"${evil}"`,
       '2023,CHN,PRK,,,2030000000,ok',
       `2023,PRK,CHN,6704,"${evil}",167000000,"${evil}"`,
-    ].join('\n');
-    el.append(script);
-    document.querySelector('main').prepend(el);
-  }, evil);
+    ].join('\n'),
+  });
   const a = await waitForEvent(page, 'evil', 'tradegap:ready');
   assert.equal(a.composition.exports[0].label, evil);
   assert.equal(a.title, evil);

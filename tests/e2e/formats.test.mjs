@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { addInlineChart, countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -58,17 +58,7 @@ test('view="partners" draws the focus country\'s partners as shares, with a scre
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync(new URL('../data/golden/partners.csv', import.meta.url), 'utf8');
   const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`, { viewport: { width: 800, height: 900 } });
-  await page.evaluate((csv) => {
-    const el = document.createElement('trade-gap');
-    el.id = 'partners';
-    el.setAttribute('focus', 'PRK');
-    el.setAttribute('view', 'partners');
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = csv;
-    el.append(script);
-    document.querySelector('main').prepend(el);
-  }, csv);
+  await addInlineChart(page, { id: 'partners', attributes: { focus: 'PRK', view: 'partners' }, csv });
   const a = await waitForEvent(page, 'partners', 'tradegap:ready');
   assert.equal(a.view, 'partners');
   assert.ok(a.partners.length > 2, `${a.partners.length} partners`);

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { countWorkers, openPage, OUT, start, waitForEvent } from './browser.mjs';
 
 const CYCLES = Number(process.env.MEMORY_CYCLES || 1000);
 const STEP = CYCLES / 10;
@@ -26,23 +26,12 @@ before(async () => {
   ({ page } = await openPage(env.browser, `${env.url}/examples/inline.html`));
   await waitForEvent(page, 'from-table', 'tradegap:ready');
   cdp = await page.context().newCDPSession(page);
+  // Workers the element starts and ends.
+  await page.evaluate(countWorkers);
   await page.evaluate(async () => {
     // The module the element loaded: init() again returns the same instance.
     const m = await import('/pkg/tradegap.js');
     window.__wasm = await m.default();
-    // Workers the element starts and ends.
-    window.__workers = { started: 0, terminated: 0 };
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.__workers.started++;
-      }
-      terminate() {
-        window.__workers.terminated++;
-        super.terminate();
-      }
-    };
     // Handles the core frees: wasm-bindgen's free() on the Chart class.
     window.__freed = 0;
     const Chart = m.Chart.prototype;

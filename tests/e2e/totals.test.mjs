@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { addInlineChart, countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -21,18 +21,7 @@ test('products without a total row: the total of the products listed, said in th
     .filter((l) => !l.split(',').includes('Total'))
     .join('\n');
   const { page, errors } = await openPage(env.browser, `${env.url}/examples/inline.html`, { viewport: { width: 800, height: 900 } });
-  await page.evaluate((csv) => {
-    const el = document.createElement('trade-gap');
-    el.id = 'derived';
-    el.setAttribute('focus', 'PRK');
-    el.setAttribute('partner', 'CHN');
-    el.setAttribute('view', 'balance');
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = csv;
-    el.append(script);
-    document.querySelector('main').prepend(el);
-  }, wits);
+  await addInlineChart(page, { id: 'derived', attributes: { focus: 'PRK', partner: 'CHN', view: 'balance' }, csv: wits });
   const a = await waitForEvent(page, 'derived', 'tradegap:ready');
   assert.ok(a.years.length > 0, 'years are listed');
   assert.ok(a.sentences.length > 0, 'sentences are written');
