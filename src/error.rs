@@ -105,6 +105,9 @@ pub enum ErrorKind {
     StrayBom,
     /// A header with no rows after it, in a downloaded file's format.
     NoRows(&'static str),
+    /// A download format whose reader this build leaves out (the page's wasm reads only
+    /// the native CSV and JSON; the element then loads the module that has it).
+    ReaderNotBuilt(&'static str),
 }
 
 impl Error {
@@ -220,6 +223,19 @@ impl Error {
                                with year, exporter, importer and value"
                 .into(),
             NoRows(format) => format!("this {format} file has a header but no rows"),
+            ReaderNotBuilt(format) => format!(
+                "this is a {format} file, and this build reads only the native CSV and \
+                 JSON: load tradegap_desk.js, which reads every format (the <trade-gap> \
+                 element does so by itself)"
+            ),
+        }
+    }
+
+    /// The format whose reader this build leaves out, if that is the error.
+    pub fn missing_reader(&self) -> Option<&'static str> {
+        match self.kind {
+            ErrorKind::ReaderNotBuilt(format) => Some(format),
+            _ => None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! content: an unknown option, a wrong type or a bad value is an error that names the
 //! option and what it takes.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -224,16 +225,12 @@ impl AnalyzeOptions {
     where
         D::Error: fmt::Display,
     {
-        serde_path_to_error::deserialize(AsMap(d)).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner().to_string();
+        let key = RefCell::new(None);
+        AnalyzeOptions::deserialize(AsMap(d, &key)).map_err(|e| {
+            let inner = e.to_string();
             // serde-wasm-bindgen's errors are JavaScript Errors, printed "Error: …".
             let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
-            if path == "." || path.is_empty() {
-                Error::option("", inner)
-            } else {
-                Error::option(&path, inner)
-            }
+            Error::option(key.borrow().as_deref().unwrap_or(""), inner)
         })
     }
 }
@@ -241,9 +238,11 @@ impl AnalyzeOptions {
 /// A deserializer that reads a struct as a map, so that every key the caller gave is
 /// seen and an unknown one is an error: serde-wasm-bindgen looks up only the struct's
 /// own field names in an object, which would let a misspelt option pass in silence.
-struct AsMap<D>(D);
+/// It also keeps the key last read, which an error then names (the option's name is
+/// the only place an options object has).
+struct AsMap<'k, D>(D, &'k RefCell<Option<String>>);
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for AsMap<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for AsMap<'_, D> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
@@ -256,13 +255,54 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for AsMap<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(visitor)
+        self.0.deserialize_map(Keyed(visitor, self.1))
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
         ignored_any
+    }
+}
+
+/// The struct's visitor, handed a map that records each key as it is read.
+struct Keyed<'k, V>(V, &'k RefCell<Option<String>>);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Keyed<'_, V> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(KeyedMap(map, self.1))
+    }
+}
+
+struct KeyedMap<'k, A>(A, &'k RefCell<Option<String>>);
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for KeyedMap<'_, A> {
+    type Error = A::Error;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let Some(key) = self.0.next_key::<String>()? else {
+            return Ok(None);
+        };
+        let field = seed.deserialize(de::IntoDeserializer::<A::Error>::into_deserializer(
+            key.as_str(),
+        ));
+        self.1.replace(Some(key));
+        field.map(Some)
+    }
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, A::Error> {
+        self.0.next_value_seed(seed)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
     }
 }
 

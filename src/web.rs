@@ -583,6 +583,10 @@ fn to_js_error(e: Error) -> JsValue {
         &e.field.as_deref().map_or(JsValue::NULL, JsValue::from_str),
     );
     let _ = Reflect::set(obj, &"detail".into(), &e.message().into());
+    // The element reads this to load the module that has the reader, and tries again.
+    if let Some(format) = e.missing_reader() {
+        let _ = Reflect::set(obj, &"missingReader".into(), &format.into());
+    }
     err.into()
 }
 

@@ -1,9 +1,11 @@
 // Reads a big data file off the page's main thread: fetches it in chunks into wasm
 // memory (never one giant string), reports progress, parses it there, keeps only the
 // focus country's flows, and sends them back as native CSV. Started by tradegap.js.
-import init, { Loader } from './pkg/tradegap.js';
+// The desk's module, not the page's: a big file is as often a UN Comtrade, BACI or WITS
+// download as native CSV, and only the desk's module has those readers.
+import init, { Loader } from './pkg/tradegap_desk.js';
 
-const ready = init({ module_or_path: new URL('./pkg/tradegap_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
 
 function fail(e) {
   postMessage({

@@ -10,6 +10,22 @@ export function loadWasm() {
   return wasmReady;
 }
 
+let deskReady = null;
+/**
+ * The desk's module, which also reads UN Comtrade, BACI, WITS and reported figures:
+ * loaded only when a file needs one of those readers, which the page's module leaves out
+ * to stay small. Resolves to its Chart class.
+ */
+function loadDeskChart() {
+  // A URL, not a literal path: the bundler leaves the module to load at run time.
+  const glue = new URL('./pkg/tradegap_desk.js', import.meta.url).href;
+  deskReady ??= import(glue).then(async (m) => {
+    await m.default({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
+    return m.Chart;
+  });
+  return deskReady;
+}
+
 const UI = {
   en: {
     loading: 'Loading chart…',
@@ -294,6 +310,7 @@ export class TradeGap extends HTMLElement {
   static observedAttributes = ['src', 'aspect', 'theme', ...OPTION_ATTRIBUTES];
 
   #chart = null;
+  #Core = Chart; // the page module's Chart, or the desk's once a file needed its readers
   #text = null; // the data as loaded, so that option changes do not fetch again
   #loadedFrom = null;
   #frame = 0;
@@ -507,11 +524,12 @@ export class TradeGap extends HTMLElement {
         this.#showStatus('loading', this.#ui.loading);
         const [text] = await Promise.all([this.#readData(generation), loadWasm()]);
         if (generation !== this.#generation) return;
-        this.#chart ??= new Chart(this.canvas);
+        this.#chart ??= new this.#Core(this.canvas);
         this.#text = text;
         this.#loadedFrom = origin;
         this.#parsed = false;
-        let analysis = this.#analyse();
+        let analysis = await this.#analyse();
+        if (generation !== this.#generation) return;
         // Products without names get the HS table's, fetched only now that they are needed.
         if (!this.#labels && needsLabels(analysis)) {
           this.#labels = await loadHsLabels();
@@ -523,8 +541,10 @@ export class TradeGap extends HTMLElement {
         await loadWasm();
         if (generation !== this.#generation) return;
         // Back on a page after leaving one: the core's handle was freed.
-        this.#chart ??= new Chart(this.canvas);
-        this.#ready(this.#analyse());
+        this.#chart ??= new this.#Core(this.canvas);
+        const analysis = await this.#analyse();
+        if (generation !== this.#generation) return;
+        this.#ready(analysis);
       }
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
@@ -533,11 +553,24 @@ export class TradeGap extends HTMLElement {
 
   /**
    * Analyses the text with the current options; parses it first unless the core already
-   * holds it (a load that failed, on an option or on the data, is parsed again).
+   * holds it (a load that failed, on an option or on the data, is parsed again). A file
+   * in a download format moves the chart to the desk's module, which has its reader.
    */
-  #analyse() {
+  async #analyse() {
     if (this.#parsed) return this.#chart.setOptions(this.#options());
-    const analysis = this.#chart.load(this.#text, this.#options());
+    let analysis;
+    try {
+      analysis = this.#chart.load(this.#text, this.#options());
+    } catch (e) {
+      if (!e?.missingReader || this.#Core !== Chart) throw e;
+      const generation = this.#generation;
+      this.#Core = await loadDeskChart();
+      // Left the page meanwhile: disconnecting freed the chart, and the load is void.
+      if (generation !== this.#generation) return null;
+      this.#chart.free();
+      this.#chart = new this.#Core(this.canvas);
+      analysis = this.#chart.load(this.#text, this.#options());
+    }
     this.#parsed = true;
     return analysis;
   }

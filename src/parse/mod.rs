@@ -1,14 +1,21 @@
 //! Text in, [`Dataset`] out: the native CSV and JSON formats, and the files that
 //! UN Comtrade, CEPII BACI and WITS give for download.
 
+// The download formats' readers (feature "downloads"): the page's wasm leaves them out.
+#[cfg(feature = "downloads")]
 mod baci;
+#[cfg(feature = "downloads")]
 mod comtrade;
+#[cfg(feature = "downloads")]
 mod comtrade_legacy;
 pub(crate) mod csv;
 mod json;
+#[cfg(feature = "downloads")]
 mod reported;
 mod row;
+#[cfg_attr(not(feature = "downloads"), allow(dead_code))]
 mod table;
+#[cfg(feature = "downloads")]
 mod wits;
 
 pub use self::csv::{Record, Records};
@@ -56,6 +63,19 @@ impl Format {
                 Position::new(1, 1),
                 ErrorKind::UnknownFormat(name.to_string()),
             )),
+        }
+    }
+
+    /// The format as a sentence names it: "UN Comtrade", "CEPII BACI", …
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Auto | Format::Csv => "native CSV",
+            Format::Json => "JSON",
+            Format::Comtrade => "UN Comtrade",
+            Format::ComtradeLegacy => "UN Comtrade (legacy)",
+            Format::Baci => "CEPII BACI",
+            Format::Wits => "WITS",
+            Format::Reported => "reported-figures",
         }
     }
 
@@ -136,13 +156,29 @@ pub fn parse_trades_with(text: &str, format: Format, opts: &ReadOptions) -> Resu
     };
     match format {
         Format::Json => json::parse_flows(text, opts),
+        Format::Auto | Format::Csv => csv::parse_flows(text, opts),
+        download => read_download(text, download, opts),
+    }
+}
+
+#[cfg(feature = "downloads")]
+fn read_download(text: &str, format: Format, opts: &ReadOptions) -> Result<Dataset, Error> {
+    match format {
         Format::Comtrade => comtrade::read(text, &comtrade::LAYOUT, opts),
         Format::ComtradeLegacy => comtrade::read(text, &comtrade_legacy::LAYOUT, opts),
         Format::Baci => baci::parse_flows(text, opts),
         Format::Wits => comtrade::read(text, &wits::LAYOUT, opts),
         Format::Reported => reported::parse_flows(text, opts),
-        Format::Auto | Format::Csv => csv::parse_flows(text, opts),
+        Format::Auto | Format::Csv | Format::Json => csv::parse_flows(text, opts),
     }
+}
+
+#[cfg(not(feature = "downloads"))]
+fn read_download(_text: &str, format: Format, _opts: &ReadOptions) -> Result<Dataset, Error> {
+    Err(Error::at(
+        Position::new(1, 1),
+        ErrorKind::ReaderNotBuilt(format.title()),
+    ))
 }
 
 /// The line and character column of byte `at` in `text` (lines end as the CSV reader
@@ -163,6 +199,7 @@ fn char_position(text: &str, at: usize) -> Position {
 
 /// The dataset a reader built from `rows` data rows, or why it is empty: no rows
 /// at all, or rows that were all passed over (their reasons, most common first).
+#[cfg(feature = "downloads")]
 fn finish(
     data: Dataset,
     name: &'static str,

@@ -1,6 +1,8 @@
 // One Serialize, two doors: the CLI's --json and JSON.stringify(analyze(text, options))
 // from the wasm must be the same object for every test file and a spread of options.
-// The wasm runs in Node here (the same www/pkg build the page loads), the CLI natively.
+// The wasm runs in Node here (the www/pkg builds pages load), the CLI natively. The
+// desk's module reads every format, as the CLI does; the page's reads native CSV and JSON
+// alike and refuses a download format with the name of the reader it lacks.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,13 +13,19 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'target/release/tradegap');
 let analyze;
+let analyzeInPage;
 let labels;
+
+async function glue(name) {
+  const m = await import(path.join(ROOT, `www/pkg/${name}.js`));
+  await m.default({ module_or_path: await readFile(path.join(ROOT, `www/pkg/${name}_bg.wasm`)) });
+  return m.analyze;
+}
 
 before(async () => {
   execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'tradegap'], { cwd: ROOT, stdio: 'inherit' });
-  const glue = await import(path.join(ROOT, 'www/pkg/tradegap.js'));
-  await glue.default({ module_or_path: await readFile(path.join(ROOT, 'www/pkg/tradegap_bg.wasm')) });
-  analyze = glue.analyze;
+  analyze = await glue('tradegap_desk');
+  analyzeInPage = await glue('tradegap');
   // The CLI has the HS names built in; the page passes the same table as `labels`.
   labels = await readFile(path.join(ROOT, 'www/data/hs.csv'), 'utf8');
 });
@@ -42,11 +50,11 @@ function cli(file, options) {
   }
 }
 
-function wasm(text, options) {
+function wasm(text, options, run = analyze) {
   try {
-    return { ok: JSON.parse(JSON.stringify(analyze(text, { ...options, labels }))) };
+    return { ok: JSON.parse(JSON.stringify(run(text, { ...options, labels }))) };
   } catch (e) {
-    return { error: e.message };
+    return { error: e.message, missingReader: e.missingReader };
   }
 }
 
@@ -57,12 +65,22 @@ test('the CLI --json and the wasm analyze() give the same object for every test 
   }
   files.push(path.join(ROOT, 'www/data/nk-china-trade.csv'));
   let compared = 0;
+  let downloads = 0;
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     for (const options of OPTION_SETS) {
       const a = cli(file, options);
       const b = wasm(text, options);
       const what = `${path.relative(ROOT, file)} ${JSON.stringify(options)}`;
+      const page = wasm(text, options, analyzeInPage);
+      if (page.missingReader) {
+        // tests/data/formats holds the downloads; golden/ and www/data the native files.
+        assert.ok(file.includes('/tests/data/formats/'), `${what}: the page's module refused a native file`);
+        assert.match(page.error, /^line 1, column 1: this is a .+ file, and this build reads only the native CSV and JSON/);
+        downloads += 1;
+      } else {
+        assert.deepStrictEqual(page, b, `${what}: the page's module and the desk's differ`);
+      }
       if (a.error || b.error) {
         // Both refuse, with the same message (the CLI adds "tradegap: FILE: ").
         assert.ok(a.error && b.error, `${what}: only one side failed: ${a.error ?? b.error}`);
@@ -73,7 +91,8 @@ test('the CLI --json and the wasm analyze() give the same object for every test 
       compared += 1;
     }
   }
-  console.log(`compared ${compared} of ${files.length * OPTION_SETS.length}`);
+  console.log(`compared ${compared} of ${files.length * OPTION_SETS.length}; ${downloads} left to the desk's readers`);
+  assert.ok(downloads > 0, 'the test files include downloads');
   // Most pairs analyse; a file that cannot (no focus in it) still had to fail alike.
   assert.ok(compared >= files.length * OPTION_SETS.length - 4, `compared ${compared}`);
 });
