@@ -211,9 +211,14 @@ test('a page with a strict Content-Security-Policy renders with no violation', a
   const response = await page.goto(`${env.url}/csp/index.html`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   await page.waitForFunction(() => document.querySelector('#csp-chart').analysis, null, { timeout: 15000 });
+  // The download's chart, drawn by the module loaded for its reader.
+  await page.waitForFunction(() => document.querySelector('#csp-comtrade').analysis, null, { timeout: 15000 });
   await page.waitForTimeout(150);
-  const px = await countColours(page, '#csp-chart', ['#2166ac', '#d6604d']);
-  assert.ok(px.counts.every((c) => c > 500));
+  for (const id of ['#csp-chart', '#csp-comtrade']) {
+    await page.$eval(id, (el) => el.scrollIntoView());
+    const px = await countColours(page, id, ['#2166ac', '#d6604d']);
+    assert.ok(px.counts.every((c) => c > 500), `${id}: ${px.counts}`);
+  }
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
   await page.close();

@@ -3,8 +3,9 @@
 // source settles some of them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addInlineChart, countColours, openPage, OUT, start, waitForEvent } from './browser.mjs';
+import { addInlineChart, countColours, openPage, OUT, ROOT, start, waitForEvent } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -67,6 +68,37 @@ test('view="partners" draws the focus country\'s partners as shares, with a scre
   const px = await countColours(page, '#partners', ['#2166ac']);
   assert.ok(px.counts[0] > 500, `partner bars drawn (${px.counts[0]} px)`);
   await (await page.$('#partners')).screenshot({ path: path.join(OUT, 'view-partners.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the page's module reads native data alone; a download loads the desk's module once, for src and inline data", async () => {
+  const wasmRequests = (requests) => requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
+  // Native data: only the page's module.
+  let { page, errors } = await openPage(env.browser, `${env.url}/examples/one-chart.html`);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.reload();
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tradegap:ready'), null, { timeout: 15000 });
+  assert.deepEqual(wasmRequests(requests), ['tradegap_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // Six downloads from src: the desk's module is fetched once for all of them.
+  ({ page, errors } = await openPage(env.browser, `${env.url}/examples/formats.html`, { viewport: { width: 900, height: 900 } }));
+  const more = [];
+  page.on('request', (r) => more.push(r.url()));
+  await page.reload();
+  await waitForEvent(page, 'wits', 'tradegap:ready');
+  await waitForEvent(page, 'comtrade', 'tradegap:ready');
+  const inline = readFileSync(path.join(ROOT, '..', 'tests/data/formats/comtrade-china.csv'), 'utf8');
+  await addInlineChart(page, { id: 'inline-comtrade', attributes: { focus: 'PRK', partner: 'CHN', view: 'balance' }, csv: inline });
+  const a = await waitForEvent(page, 'inline-comtrade', 'tradegap:ready');
+  assert.equal(a.years.find((y) => y.year === 2023).exports, 291890000);
+  const px = await countColours(page, '#inline-comtrade', ['#2166ac', '#d6604d']);
+  assert.ok(px.counts[0] + px.counts[1] > 300, `the inline download draws bars (${px.counts})`);
+  const wasm = wasmRequests(more);
+  assert.equal(wasm.filter((f) => f === 'tradegap_desk_bg.wasm').length, 1, `requests: ${wasm}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
