@@ -12,6 +12,7 @@ pub mod bench_aggregate;
 #[cfg(feature = "claims")]
 pub mod claims;
 pub mod countries;
+pub mod decimal;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fonts;

@@ -613,3 +613,26 @@ fn groups_roll_up_and_labels_come_from_a_table() {
     assert_eq!(string(&at(&rows, 1), "code"), "0101");
     assert_eq!(string(&at(&rows, 1), "label"), "Horses and the like");
 }
+
+/// Numbers beyond the exact fast path go to the browser's parseFloat: the same double,
+/// bit for bit, as Rust's own parser gives.
+#[wasm_bindgen_test]
+fn decimals_past_the_fast_path_read_as_rust_reads_them() {
+    for s in [
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "1e23",
+        "-1e23",
+        "0.1e-30",
+        "1.7976931348623157e308",
+        "2.2250738585072014e-308",
+        "4.9e-324",
+        "3.14159265358979323846264338327950288",
+        "1e309",
+        "+.5e-25",
+    ] {
+        let want: f64 = s.parse().unwrap();
+        let got = tradegap::decimal::parse(s).unwrap();
+        assert_eq!(got.to_bits(), want.to_bits(), "{s}");
+    }
+}

@@ -297,14 +297,15 @@ pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
     } else {
         s
     };
-    let starts_like_number = digits
-        .trim_start_matches(['+', '-'])
-        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    let v: f64 = digits
-        .parse()
-        .map_err(|_| ErrorKind::NotANumber(s.into()))?;
-    if !v.is_finite() || !starts_like_number {
-        // Rust reads "inf" and "NaN" as numbers; a trade value never is one.
+    let Some(v) = crate::decimal::parse(digits) else {
+        let word = digits.trim_start_matches(['+', '-']).to_ascii_lowercase();
+        return Err(if matches!(word.as_str(), "inf" | "infinity" | "nan") {
+            ErrorKind::NotFinite(s.into())
+        } else {
+            ErrorKind::NotANumber(s.into())
+        });
+    };
+    if !v.is_finite() {
         return Err(ErrorKind::NotFinite(s.into()));
     }
     if v < 0.0 {
