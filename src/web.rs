@@ -6,7 +6,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, Position};
 use crate::layout::{Interaction, View};
 use crate::model::Dataset;
 use crate::options::AnalyzeOptions;
@@ -32,13 +32,17 @@ pub fn analyze(
 
 /// Reads a big file in a Web Worker: bytes arrive chunk by chunk into wasm memory
 /// (never as one JavaScript string), are parsed in place, and only the flows of the
-/// focus country are kept and handed back as native CSV for the page's `Chart`.
+/// focus country are kept and handed back as native CSV for the page's `Chart`. In the
+/// desk's module only (feature "downloads"), which the worker loads: a big file is as
+/// often a download as native CSV.
+#[cfg(feature = "downloads")]
 #[wasm_bindgen]
 pub struct Loader {
     bytes: Vec<u8>,
     max_bytes: f64,
 }
 
+#[cfg(feature = "downloads")]
 #[wasm_bindgen]
 impl Loader {
     /// A loader that refuses more than `max_bytes`.
@@ -92,7 +96,9 @@ impl Loader {
             let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
             to_js_error(Error::at(
                 Position::new(line, column),
-                ErrorKind::BadOption("the file is not UTF-8 text; save it as UTF-8".into()),
+                crate::error::ErrorKind::BadOption(
+                    "the file is not UTF-8 text; save it as UTF-8".into(),
+                ),
             ))
         })?;
         let opts = crate::parse::ReadOptions {
@@ -591,6 +597,7 @@ fn to_js_error(e: Error) -> JsValue {
 }
 
 /// A number as JavaScript prints it: exact, shortest, and no float printing in the wasm.
+#[cfg(any(feature = "downloads", feature = "builder"))]
 fn js_number(v: f64) -> String {
     js_sys::Number::from(v)
         .to_string_with_radix(10)
