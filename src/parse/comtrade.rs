@@ -13,7 +13,7 @@
 
 use super::csv::Records;
 use super::row::FlowBuilder;
-use super::table::{key, place_words, Header, Places, Row};
+use super::table::{key, key_is, place_words, Header, Places, Row};
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind};
 use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
@@ -94,6 +94,12 @@ fn direction(code: Option<&str>, words: Option<&str>) -> Option<Direction> {
     use Direction::{In, Out};
     use FlowKind::{ReExport, ReImport, Trade};
     let text = code.or(words)?;
+    // Comtrade's own codes, as nearly every row has them: no folding.
+    match text {
+        "X" => return Some(Out(Trade)),
+        "M" => return Some(In(Trade)),
+        _ => {}
+    }
     Some(match key(text).as_str() {
         "x" | "2" | "export" | "exports" | "grossexp" | "grossexports" => Out(Trade),
         "m" | "1" | "import" | "imports" | "grossimp" | "grossimports" => In(Trade),
@@ -105,7 +111,9 @@ fn direction(code: Option<&str>, words: Option<&str>) -> Option<Direction> {
 
 /// Comtrade writes the total `TOTAL`; WITS `Total` or `All Products`.
 fn is_total(code: &str) -> bool {
-    matches!(key(code).as_str(), "total" | "all" | "allproducts")
+    ["total", "all", "allproducts"]
+        .iter()
+        .any(|k| key_is(code, k))
 }
 
 /// The reporter's source name: `"China customs (UN Comtrade)"`.
