@@ -164,6 +164,7 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
     let mut places = Places::default();
     // Each reporter's source index: a file has a few reporters at most.
     let mut sources: Vec<(CountryCode, u32)> = Vec::new();
+    let mut last_source = 0;
     let mut rows = 0;
     while let Some(rec) = records.next_record() {
         let r = h.row(&rec)?;
@@ -233,14 +234,23 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
                 .skip("reporter and partner are the same country", line);
             continue;
         }
-        let source = match sources.iter().find(|(c, _)| *c == rep) {
-            Some(&(_, s)) => s,
+        // Rows come grouped by reporter: the last one found is almost always the one.
+        let found = match sources.get(last_source) {
+            Some(&(c, s)) if c == rep => Some(s),
+            _ => sources.iter().position(|(c, _)| *c == rep).map(|i| {
+                last_source = i;
+                sources[i].1
+            }),
+        };
+        let source = match found {
+            Some(s) => s,
             None => {
                 let name = rname
                     .map(str::to_string)
                     .or_else(|| crate::countries::by_alpha3(rep.as_str()).map(|c| c.en.into()))
                     .unwrap_or_else(|| rep.to_string());
                 let s = builder.dataset.intern_source(&source_name(&name, l.via));
+                last_source = sources.len();
                 sources.push((rep, s));
                 s
             }

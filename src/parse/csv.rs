@@ -78,23 +78,45 @@ fn open_quote(raw: &[u8], first_line: u32, delimiter: u8) -> Option<Position> {
     open
 }
 
-/// The bytes of `word` that are `delimiter`, a line end or a quote, as the high bit of
-/// each such byte (exact: no byte is marked that is not one of them).
-fn specials(word: u64, delimiter: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let zero = |y: u64| !(((y & LOW7) + LOW7) | y | LOW7);
-    [delimiter, b'\n', b'\r', b'"']
-        .iter()
-        .fold(0, |m, &b| m | zero(word ^ (ONES * u64::from(b))))
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `word` equal to `b`, as the high bit of each (exact: no carry between
+/// bytes, so no byte is marked that is not `b`).
+fn bytes_equal(word: u64, b: u8) -> u64 {
+    let y = word ^ (ONES * u64::from(b));
+    !(((y & !HIGH) + !HIGH) | y) & HIGH
 }
 
-/// [`specials`] for the last bytes of a text (fewer than eight).
-fn specials_tail(bytes: &[u8], delimiter: u8) -> u64 {
-    bytes.iter().take(8).enumerate().fold(0, |m, (i, &b)| {
-        let hit = b == delimiter || matches!(b, b'\n' | b'\r' | b'"');
-        m | (u64::from(hit) << (i * 8 + 7))
-    })
+/// The bytes of `word` below `n` (at most 0x80), as the high bit of each (exact).
+fn bytes_below(word: u64, n: u8) -> u64 {
+    !((word | HIGH) - ONES * u64::from(n)) & !word & HIGH
+}
+
+/// For eight bytes of a line: the delimiters, and the bytes that may end the fast path
+/// (a line end or a quote, and the other bytes below `"`, such as spaces, that pass
+/// when looked at), each as the high bit of its byte.
+fn marks(word: u64, delimiter: u8) -> (u64, u64) {
+    let d = bytes_equal(word, delimiter);
+    (d, bytes_below(word, b'"' + 1) & !d)
+}
+
+/// [`marks`] for the last bytes of a text (fewer than eight).
+fn marks_tail(bytes: &[u8], delimiter: u8) -> (u64, u64) {
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold((0, 0), |(d, e), (i, &b)| {
+            let bit = 0x80 << (i * 8);
+            if b == delimiter {
+                (d | bit, e)
+            } else if b <= b'"' {
+                (d, e | bit)
+            } else {
+                (d, e)
+            }
+        })
 }
 
 /// Reads CSV records one at a time, counting lines so that errors can name them.
@@ -177,28 +199,42 @@ impl<'t> Records<'t> {
         // byte-wise loop would branch on almost every byte). Positions sit on ASCII bytes
         // of a str, so every slice is on character boundaries.
         let (mut start, mut i) = (0, 0);
-        let eol = 'scan: loop {
-            let (mut hits, end) = match rest.get(i..i + 8).map(<[u8; 8]>::try_from) {
-                Some(Ok(word)) => (specials(u64::from_le_bytes(word), delimiter), i + 8),
-                // The last bytes, fewer than eight, one by one.
-                _ => (specials_tail(&rest[i..], delimiter), rest.len()),
-            };
-            while hits != 0 {
-                let at = i + (hits.trailing_zeros() / 8) as usize;
-                match rest.get(at) {
-                    Some(&b) if b == delimiter => {
-                        fields.push(text.get(pos + start..pos + at).unwrap_or_default());
-                        start = at + 1;
-                    }
-                    Some(b'"') => return false,
-                    _ => break 'scan at,
+        let eol = loop {
+            let (delimiters, maybe_end, end) = match rest.get(i..i + 8).map(<[u8; 8]>::try_from) {
+                Some(Ok(word)) => {
+                    let (d, e) = marks(u64::from_le_bytes(word), delimiter);
+                    (d, e, i + 8)
                 }
-                hits &= hits - 1;
+                // The last bytes, fewer than eight, one by one.
+                _ => {
+                    let (d, e) = marks_tail(&rest[i..], delimiter);
+                    (d, e, rest.len())
+                }
+            };
+            // The first line end or quote in the word, if any.
+            let (mut e, mut stop) = (maybe_end, None);
+            while e != 0 {
+                let at = i + (e.trailing_zeros() / 8) as usize;
+                if matches!(rest.get(at), Some(b'\n' | b'\r' | b'"')) {
+                    stop = Some((e & e.wrapping_neg(), at));
+                    break;
+                }
+                e &= e - 1;
             }
-            if end >= rest.len() {
-                break rest.len();
+            // The delimiters before it end fields.
+            let mut d = stop.map_or(delimiters, |(bit, _)| delimiters & (bit - 1));
+            while d != 0 {
+                let at = i + (d.trailing_zeros() / 8) as usize;
+                fields.push(text.get(pos + start..pos + at).unwrap_or_default());
+                start = at + 1;
+                d &= d - 1;
             }
-            i = end;
+            match stop {
+                Some((_, at)) if rest.get(at) == Some(&b'"') => return false,
+                Some((_, at)) => break at,
+                None if end >= rest.len() => break rest.len(),
+                None => i = end,
+            }
         };
         fields.push(text.get(pos + start..pos + eol).unwrap_or_default());
         let mut next = pos + eol;
@@ -430,7 +466,7 @@ mod tests {
     #[test]
     fn random_texts_read_alike() {
         let alphabet = [
-            "a", "bc", ",", ",", "\n", "\r", "\r\n", "\"", " ", "\t", "\u{e9}",
+            "a", "bc", ",", ",", "\n", "\r", "\r\n", "\"", " ", "\t", "\u{e9}", "!", "#", "\u{1}",
         ];
         let mut seed: u32 = 20_240_601;
         let mut next = || {

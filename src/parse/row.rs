@@ -1,10 +1,10 @@
 //! Turning the cells of one row, from CSV or JSON, into a [`Flow`].
 
-use std::collections::HashMap;
-
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE};
+use crate::model::{
+    CountryCode, Dataset, FastMap, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE,
+};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ type RowKey = (
 #[derive(Default)]
 pub struct FlowBuilder {
     pub dataset: Dataset,
-    seen: HashMap<RowKey, u32>,
+    seen: FastMap<RowKey, u32>,
     /// Totals the data lacks, summed from products (see [`ProductSums`]).
     sums: ProductSums,
     keep: Option<CountryCode>,
