@@ -169,7 +169,11 @@ impl Drop for Records<'_> {
 impl<'t> Records<'t> {
     /// Records of a whole text, comma- or tab-separated (see [`delimiter`]).
     pub fn new(text: &'t str) -> Self {
-        let delimiter = delimiter(text);
+        Records::with_delimiter(text, delimiter(text))
+    }
+
+    /// Records of a text whose delimiter is known (a part of a file, after its header).
+    pub fn with_delimiter(text: &'t str, delimiter: u8) -> Self {
         Records {
             text,
             bytes: text.as_bytes(),
@@ -184,9 +188,16 @@ impl<'t> Records<'t> {
         }
     }
 
-    /// The record at `pos` when it is one line with no quote in it, as almost every row
-    /// of a download is: its fields are the line split at the delimiter, exactly what
-    /// csv-core would give, without its byte-by-byte state machine. They go into
+    /// The byte offset in the text where the next record (or the blank lines before it)
+    /// begins.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// The record at `pos` when it is one line with no quote in it (or quotes only around
+    /// whole fields that hold no quote or line end), as almost every row of a download
+    /// is: its fields are the line split at the delimiter, exactly what csv-core would
+    /// give, without its byte-by-byte state machine. They go into
     /// `self.plain`, reused from row to row (no allocation per row). `false` leaves the
     /// record to csv-core.
     fn plain_line(&mut self) -> bool {
@@ -198,7 +209,7 @@ impl<'t> Records<'t> {
         // are found at once, then taken in order (a field is a few bytes long, so a
         // byte-wise loop would branch on almost every byte). Positions sit on ASCII bytes
         // of a str, so every slice is on character boundaries.
-        let (mut start, mut i) = (0, 0);
+        let (mut start, mut i, mut quoted_last) = (0, 0, false);
         let eol = loop {
             let (delimiters, maybe_end, end) = match rest.get(i..i + 8).map(<[u8; 8]>::try_from) {
                 Some(Ok(word)) => {
@@ -230,13 +241,44 @@ impl<'t> Records<'t> {
                 d &= d - 1;
             }
             match stop {
-                Some((_, at)) if rest.get(at) == Some(&b'"') => return false,
+                Some((_, at)) if rest.get(at) == Some(&b'"') => {
+                    // A whole field in quotes with no quote or line end inside, as a
+                    // name with a comma is written: its text is what the quotes hold.
+                    // Anything else (an escaped quote, a line break, text after the
+                    // closing quote, a quote inside a field) is csv-core's to read.
+                    let close = match rest.get(at + 1..) {
+                        Some(r) if at == start => {
+                            r.iter().position(|&b| matches!(b, b'"' | b'\n' | b'\r'))
+                        }
+                        _ => None,
+                    };
+                    let Some(close) = close.map(|c| at + 1 + c) else {
+                        return false;
+                    };
+                    match rest.get(close + 1) {
+                        _ if rest.get(close) != Some(&b'"') => return false,
+                        Some(&b) if b == delimiter => {}
+                        Some(b'\n' | b'\r') | None => {}
+                        Some(_) => return false,
+                    }
+                    fields.push(text.get(pos + at + 1..pos + close).unwrap_or_default());
+                    start = close + 1;
+                    if rest.get(start) != Some(&delimiter) {
+                        // The record ends here: no field after the quoted one.
+                        quoted_last = true;
+                        break start;
+                    }
+                    start += 1;
+                    i = start;
+                }
                 Some((_, at)) => break at,
                 None if end >= rest.len() => break rest.len(),
                 None => i = end,
             }
         };
-        fields.push(text.get(pos + start..pos + eol).unwrap_or_default());
+        if !quoted_last {
+            fields.push(text.get(pos + start..pos + eol).unwrap_or_default());
+        }
         let mut next = pos + eol;
         match self.bytes.get(next) {
             Some(b'\r') if self.bytes.get(next + 1) == Some(&b'\n') => next += 2,
@@ -331,6 +373,20 @@ impl<'t> Records<'t> {
             unclosed,
         })
     }
+}
+
+/// The number in `s` when it is 1 to 15 ASCII digits and nothing else, as almost every
+/// year, code and value in a download is: read without `str::parse`'s sign, overflow and
+/// float machinery (15 digits stay below 2^53, where every whole number is an exact f64).
+pub fn plain_digits(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &c| {
+        let d = c.wrapping_sub(b'0');
+        (d < 10).then_some(n * 10 + u64::from(d))
+    })
 }
 
 /// The field separator of a text: a tab when its first non-blank line (the header)

@@ -1,5 +1,6 @@
 //! Turning the cells of one row, from CSV or JSON, into a [`Flow`].
 
+use super::csv::plain_digits;
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
@@ -265,20 +266,6 @@ impl FlowBuilder {
 /// for `CHN` is an error, not a country of its own.
 fn known(code: CountryCode) -> bool {
     code.as_str().starts_with('X') || crate::countries::by_alpha3(code.as_str()).is_some()
-}
-
-/// The number in `s` when it is 1 to 15 ASCII digits and nothing else, as almost every
-/// year, code and value in a download is: read without `str::parse`'s sign, overflow and
-/// float machinery (15 digits stay below 2^53, where every whole number is an exact f64).
-pub fn plain_digits(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    if b.is_empty() || b.len() > 15 {
-        return None;
-    }
-    b.iter().try_fold(0u64, |n, &c| {
-        let d = c.wrapping_sub(b'0');
-        (d < 10).then_some(n * 10 + u64::from(d))
-    })
 }
 
 /// A year: a whole number from 1900 to 2100.

@@ -1,8 +1,9 @@
 //! What the readers of downloaded files share: a header that finds columns by
 //! loose names, rows whose errors name the column's header, and a cache of places.
 
+use super::csv::plain_digits;
 use super::csv::{Record, Records};
-use super::row::{parse_value, parse_year, plain_digits};
+use super::row::{parse_value, parse_year};
 use crate::countries;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::CountryCode;
