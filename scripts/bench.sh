@@ -26,3 +26,6 @@ node run.mjs --only=sizes,render,data --page=tradegap=/pages/widget.html \
   --data-page=tradegap-data=/pages/widget.html=widget "$@"
 # The first chart over a throttled link, beside uPlot and Chart.js (same pages, same data).
 node "$root/scripts/bench-network.mjs" --bench="$bench"
+# The native CLI on the 64 MB Comtrade-style file, as MB/s (median of 11 runs).
+cargo build --manifest-path "$root/Cargo.toml" --release --bin tradegap
+node "$root/scripts/bench-cli.mjs"

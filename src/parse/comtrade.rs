@@ -13,7 +13,7 @@
 
 use super::csv::Records;
 use super::row::FlowBuilder;
-use super::table::{key, place_words, Header, Places, Row};
+use super::table::{key, key_is, place_words, Header, Places, Row};
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind};
 use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product};
@@ -94,6 +94,12 @@ fn direction(code: Option<&str>, words: Option<&str>) -> Option<Direction> {
     use Direction::{In, Out};
     use FlowKind::{ReExport, ReImport, Trade};
     let text = code.or(words)?;
+    // Comtrade's own codes, as nearly every row has them: no folding.
+    match text {
+        "X" => return Some(Out(Trade)),
+        "M" => return Some(In(Trade)),
+        _ => {}
+    }
     Some(match key(text).as_str() {
         "x" | "2" | "export" | "exports" | "grossexp" | "grossexports" => Out(Trade),
         "m" | "1" | "import" | "imports" | "grossimp" | "grossimports" => In(Trade),
@@ -105,7 +111,9 @@ fn direction(code: Option<&str>, words: Option<&str>) -> Option<Direction> {
 
 /// Comtrade writes the total `TOTAL`; WITS `Total` or `All Products`.
 fn is_total(code: &str) -> bool {
-    matches!(key(code).as_str(), "total" | "all" | "allproducts")
+    ["total", "all", "allproducts"]
+        .iter()
+        .any(|k| key_is(code, k))
 }
 
 /// The reporter's source name: `"China customs (UN Comtrade)"`.
@@ -156,6 +164,7 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
     let mut places = Places::default();
     // Each reporter's source index: a file has a few reporters at most.
     let mut sources: Vec<(CountryCode, u32)> = Vec::new();
+    let mut last_source = 0;
     let mut rows = 0;
     while let Some(rec) = records.next_record() {
         let r = h.row(&rec)?;
@@ -225,14 +234,23 @@ pub fn read(text: &str, l: &Layout, opts: &ReadOptions) -> Result<Dataset, Error
                 .skip("reporter and partner are the same country", line);
             continue;
         }
-        let source = match sources.iter().find(|(c, _)| *c == rep) {
-            Some(&(_, s)) => s,
+        // Rows come grouped by reporter: the last one found is almost always the one.
+        let found = match sources.get(last_source) {
+            Some(&(c, s)) if c == rep => Some(s),
+            _ => sources.iter().position(|(c, _)| *c == rep).map(|i| {
+                last_source = i;
+                sources[i].1
+            }),
+        };
+        let source = match found {
+            Some(s) => s,
             None => {
                 let name = rname
                     .map(str::to_string)
                     .or_else(|| crate::countries::by_alpha3(rep.as_str()).map(|c| c.en.into()))
                     .unwrap_or_else(|| rep.to_string());
                 let s = builder.dataset.intern_source(&source_name(&name, l.via));
+                last_source = sources.len();
                 sources.push((rep, s));
                 s
             }

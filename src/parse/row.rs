@@ -1,10 +1,11 @@
 //! Turning the cells of one row, from CSV or JSON, into a [`Flow`].
 
-use std::collections::HashMap;
-
+use super::csv::plain_digits;
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE};
+use crate::model::{
+    CountryCode, Dataset, FastMap, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE,
+};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +92,7 @@ type RowKey = (
 #[derive(Default)]
 pub struct FlowBuilder {
     pub dataset: Dataset,
-    seen: HashMap<RowKey, u32>,
+    seen: FastMap<RowKey, u32>,
     /// Totals the data lacks, summed from products (see [`ProductSums`]).
     sums: ProductSums,
     keep: Option<CountryCode>,
@@ -269,10 +270,13 @@ fn known(code: CountryCode) -> bool {
 
 /// A year: a whole number from 1900 to 2100.
 pub fn parse_year(s: &str) -> Result<i32, ErrorKind> {
-    let year: i64 = s
-        .trim()
-        .parse()
-        .map_err(|_| ErrorKind::NotAYear(s.into()))?;
+    let year: i64 = match plain_digits(s) {
+        Some(n) => n as i64,
+        None => s
+            .trim()
+            .parse()
+            .map_err(|_| ErrorKind::NotAYear(s.into()))?,
+    };
     if !(1900..=2100).contains(&year) {
         return Err(ErrorKind::YearOutOfRange(year));
     }
@@ -287,6 +291,11 @@ pub const MAX_VALUE: f64 = 1e15;
 /// A trade value: a plain or scientific number, optionally with `,` thousands
 /// separators in groups of three; finite and not negative.
 pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
+    // Whole dollars, as most files give them: the same f64 that parsing gives, since it
+    // is exact, and never above MAX_VALUE (15 digits are below 1e15).
+    if let Some(n) = plain_digits(s) {
+        return Ok(n as f64);
+    }
     let plain;
     let digits = if s.as_bytes().contains(&b',') {
         if !has_thousands_groups(s) {
@@ -356,5 +365,47 @@ mod tests {
         for (s, e) in bad {
             assert_eq!(parse_value(s), Err(e), "{s}");
         }
+    }
+
+    // The digits-only shortcut gives what `str::parse` gives, up to where it stops (15
+    // digits) and past it, where parsing takes over.
+    #[test]
+    fn plain_digits_read_as_parse_reads_them() {
+        let mut n: u64 = 1;
+        let mut texts = vec!["0".to_string(), "00".into(), "007".into(), "".into()];
+        for _ in 0..19 {
+            texts.push(n.to_string());
+            texts.push((n - 1).to_string());
+            texts.push(format!("0{n}"));
+            n = n.saturating_mul(10).saturating_add(7);
+        }
+        texts.extend(["999999999999999", "1000000000000000", "9007199254740993"].map(String::from));
+        texts.extend(["1 ", " 1", "+1", "-1", "1.", "1e3", "1,000", "١"].map(String::from));
+        for s in &texts {
+            let slow = s
+                .parse::<f64>()
+                .ok()
+                .filter(|v| *v <= MAX_VALUE && !s.starts_with(['+', '-', ' ']));
+            match plain_digits(s) {
+                Some(v) => {
+                    assert_eq!(Some(v as f64), slow, "{s:?}");
+                    assert_eq!(parse_value(s), Ok(v as f64), "{s:?}");
+                }
+                None => assert!(
+                    s.len() > 15 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty(),
+                    "{s:?}"
+                ),
+            }
+            let year_slow = s.trim().parse::<i64>().ok();
+            if let Some(y) = year_slow.filter(|y| (1900..=2100).contains(y)) {
+                assert_eq!(parse_year(s), Ok(y as i32), "{s:?}");
+            }
+        }
+        assert_eq!(parse_year("1899"), Err(ErrorKind::YearOutOfRange(1899)));
+        assert_eq!(parse_year(" 2023 "), Ok(2023));
+        assert_eq!(
+            parse_year("2023.0"),
+            Err(ErrorKind::NotAYear("2023.0".into()))
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! What the readers of downloaded files share: a header that finds columns by
 //! loose names, rows whose errors name the column's header, and a cache of places.
 
+use super::csv::plain_digits;
 use super::csv::{Record, Records};
 use super::row::{parse_value, parse_year};
 use crate::countries;
@@ -14,6 +15,14 @@ pub fn key(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// Whether `name` folds to `folded` (see [`key`]), without building the folded string.
+pub fn key_is(name: &str, folded: &str) -> bool {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .eq(folded.bytes())
 }
 
 /// The header row of a CSV file.
@@ -177,6 +186,9 @@ impl<'r> Row<'r> {
         let (Some(i), Some(s)) = (i, self.opt(i)) else {
             return Ok(None);
         };
+        if let Some(n) = plain_digits(s).and_then(|n| u16::try_from(n).ok()) {
+            return Ok(Some(n));
+        }
         // Some exports write codes as floats ("156.0").
         let digits = s.strip_suffix(".0").unwrap_or(s);
         digits
