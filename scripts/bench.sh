@@ -29,3 +29,6 @@ node "$root/scripts/bench-network.mjs" --bench="$bench"
 # The native CLI on the 64 MB Comtrade-style file, as MB/s (median of 11 runs).
 cargo build --manifest-path "$root/Cargo.toml" --release --bin tradegap
 node "$root/scripts/bench-cli.mjs"
+# What a page of one chart actually receives (the bytes row of `make sizes`), beside them.
+make -C "$root" build >/dev/null
+(cd "$root" && node scripts/page-bytes.mjs)
