@@ -19,10 +19,16 @@ let deskReady = null;
 function loadDeskChart() {
   // A URL, not a literal path: the bundler leaves the module to load at run time.
   const glue = new URL('./pkg/tradegap_desk.js', import.meta.url).href;
-  deskReady ??= import(glue).then(async (m) => {
-    await m.default({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
-    return m.Chart;
-  });
+  deskReady ??= import(glue)
+    .then(async (m) => {
+      await m.default({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
+      return m.Chart;
+    })
+    .catch((e) => {
+      // A failed load (offline, a missing file) may succeed when a chart asks again.
+      deskReady = null;
+      throw e;
+    });
   return deskReady;
 }
 
@@ -35,6 +41,7 @@ const UI = {
     skipped: (n, why) => `${n.toLocaleString('en')} row${n === 1 ? '' : 's'} left out: ${why}`,
     error: 'This chart could not be drawn.',
     network: (url, why) => `The data at ${url} could not be loaded (${why}).`,
+    noReader: (format, why) => `This is a ${format} file, and the module that reads it (pkg/tradegap_desk.js) could not be loaded (${why}).`,
     noData: 'No data: give the element a src attribute, a <table> or a <script type="text/csv">.',
     about: (n) => (n === 1 ? 'Source and notes' : `Sources (${n}) and notes`),
     short: { about: (n) => (n === 1 ? 'Source' : `Sources (${n})`), png: 'PNG', svg: 'SVG', data: 'Data' },
@@ -57,6 +64,7 @@ const UI = {
     skipped: (n, why) => `${n.toLocaleString('ko')}행 제외: ${why}`,
     error: '차트를 그릴 수 없습니다.',
     network: (url, why) => `${url}의 데이터를 불러오지 못했습니다(${why}).`,
+    noReader: (format, why) => `${format} 파일입니다. 이 형식을 읽는 모듈(pkg/tradegap_desk.js)을 불러오지 못했습니다(${why}).`,
     noData: '데이터가 없습니다. src 속성, <table> 또는 <script type="text/csv">를 넣어 주세요.',
     about: (n) => `출처(${n}건)와 참고`,
     short: { about: (n) => `출처(${n}건)`, png: 'PNG', svg: 'SVG', data: '데이터' },
@@ -564,7 +572,11 @@ export class TradeGap extends HTMLElement {
     } catch (e) {
       if (!e?.missingReader || this.#Core !== Chart) throw e;
       const generation = this.#generation;
-      this.#Core = await loadDeskChart();
+      try {
+        this.#Core = await loadDeskChart();
+      } catch (why) {
+        throw { message: this.#ui.noReader(e.missingReader, why?.message || String(why)), line: null, column: null };
+      }
       // Left the page meanwhile: disconnecting freed the chart, and the load is void.
       if (generation !== this.#generation) return null;
       this.#chart.free();

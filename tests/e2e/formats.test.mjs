@@ -102,3 +102,31 @@ test("the page's module reads native data alone; a download loads the desk's mod
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a desk module that cannot load is an error in the box that says so, and a later change tries again", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 900, height: 700 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let blocked = true;
+  await page.route('**/pkg/tradegap_desk_bg.wasm', (route) => (blocked ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto(`${env.url}/examples/one-chart.html`);
+  await page.waitForFunction(() => document.querySelector('trade-gap')?.analysis, null, { timeout: 15000 });
+  const inline = readFileSync(path.join(ROOT, '..', 'tests/data/formats/comtrade-china.csv'), 'utf8');
+  await page.evaluate(() => {
+    window.__events = [];
+    document.addEventListener('tradegap:error', (e) => window.__events.push({ type: 'tradegap:error', id: e.target.id, detail: e.detail }));
+    document.addEventListener('tradegap:ready', (e) => window.__events.push({ type: 'tradegap:ready', id: e.target.id, detail: e.detail }));
+  });
+  await addInlineChart(page, { id: 'offline', attributes: { focus: 'PRK', partner: 'CHN', view: 'balance' }, csv: inline, parent: 'body' });
+  const failed = await waitForEvent(page, 'offline', 'tradegap:error');
+  assert.match(failed.message, /^This is a UN Comtrade file, and the module that reads it \(pkg\/tradegap_desk\.js\) could not be loaded/);
+  const shown = await page.$eval('#offline', (el) => el.shadowRoot.querySelector('[data-kind="error"]')?.textContent ?? '');
+  assert.match(shown, /could not be loaded/);
+  // Back online: the next change loads the module and draws.
+  blocked = false;
+  await page.$eval('#offline', (el) => el.setAttribute('view', 'story'));
+  const a = await waitForEvent(page, 'offline', 'tradegap:ready');
+  assert.equal(a.years.find((y) => y.year === 2023).exports, 291890000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
