@@ -7,7 +7,9 @@
 //! both representable doubles, and one IEEE multiplication or division rounds correctly.
 //! Anything else (more than 2^53 in the digits, a power beyond 10^22) goes to a full
 //! parser: `str::parse` natively, JavaScript's `parseFloat` in the browser, which round
-//! alike (both are correctly rounded).
+//! alike: ECMAScript requires correct rounding up to 20 significant digits, and V8,
+//! SpiderMonkey and JavaScriptCore round every input correctly (tests/web.rs checks the
+//! hard cases in each engine that runs it).
 
 /// Powers of ten that a double holds exactly.
 const POW10: [f64; 23] = [
@@ -121,7 +123,7 @@ fn full(s: &str) -> f64 {
 }
 
 /// The magnitude of a well-formed decimal that the fast path cannot take: the browser's
-/// own correctly rounded parser, so that the module carries none.
+/// own parser, so that the module carries none.
 #[cfg(target_arch = "wasm32")]
 fn full(s: &str) -> f64 {
     js_sys::parse_float(s.trim_start_matches(['+', '-']))

@@ -199,9 +199,9 @@ impl Dataset {
 /// The note a derived total carries: what it is the sum of.
 pub const DERIVED_NOTE: &str = "total of the products listed";
 
-/// A hash for the readers' bookkeeping (row keys, sums by key): FxHash's rotate, xor and
-/// multiply, a few instructions a word where SipHash takes dozens. Not resistant to keys
-/// chosen to collide, which could only slow the reading of a file made to do so.
+/// A hash for the readers' bookkeeping keyed by numbers (years, codes, source ids): FxHash's
+/// rotate, xor and multiply, a few instructions a word where SipHash takes dozens. Not
+/// resistant to keys chosen to collide: never for keys that hold the file's free text.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FastHasher(u64);
 

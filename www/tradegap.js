@@ -11,15 +11,18 @@ export function loadWasm() {
 }
 
 let deskReady = null;
+let deskAttempts = 0;
 /**
  * The desk's module, which also reads UN Comtrade, BACI, WITS and reported figures:
  * loaded only when a file needs one of those readers, which the page's module leaves out
  * to stay small. Resolves to its Chart class.
  */
 function loadDeskChart() {
-  // A URL, not a literal path: the bundler leaves the module to load at run time.
-  const glue = new URL('./pkg/tradegap_desk.js', import.meta.url).href;
-  deskReady ??= import(glue)
+  // A URL, not a literal path: the bundler leaves the module to load at run time. After a
+  // failure, another URL: browsers remember a module that failed to load under its URL.
+  const glue = new URL('./pkg/tradegap_desk.js', import.meta.url);
+  if (!deskReady && deskAttempts++) glue.search = `?attempt=${deskAttempts}`;
+  deskReady ??= import(glue.href)
     .then(async (m) => {
       await m.default({ module_or_path: new URL('./pkg/tradegap_desk_bg.wasm', import.meta.url) });
       return m.Chart;
@@ -570,16 +573,22 @@ export class TradeGap extends HTMLElement {
     try {
       analysis = this.#chart.load(this.#text, this.#options());
     } catch (e) {
-      if (!e?.missingReader || this.#Core !== Chart) throw e;
+      // Only the page module's chart lacks readers: decided by the chart in hand, since a
+      // newer load may still hold one made before the desk's module arrived.
+      if (!e?.missingReader || !(this.#chart instanceof Chart)) throw e;
       const generation = this.#generation;
+      let DeskChart;
       try {
-        this.#Core = await loadDeskChart();
+        DeskChart = await loadDeskChart();
       } catch (why) {
         throw { message: this.#ui.noReader(e.missingReader, why?.message || String(why)), line: null, column: null };
       }
-      // Left the page meanwhile: disconnecting freed the chart, and the load is void.
+      // Superseded meanwhile (another src, or the element left the page): the newer load
+      // moves its own chart over; disconnecting already freed this one.
       if (generation !== this.#generation) return null;
+      this.#Core = DeskChart;
       this.#chart.free();
+      this.#chart = null;
       this.#chart = new this.#Core(this.canvas);
       analysis = this.#chart.load(this.#text, this.#options());
     }

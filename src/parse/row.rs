@@ -3,9 +3,7 @@
 use super::csv::plain_digits;
 use super::ReadOptions;
 use crate::error::{Error, ErrorKind, Position};
-use crate::model::{
-    CountryCode, Dataset, FastMap, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE,
-};
+use crate::model::{CountryCode, Dataset, Flow, FlowKind, Product, ProductSums, DERIVED_NOTE};
 
 /// The columns of the native format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +90,10 @@ type RowKey = (
 #[derive(Default)]
 pub struct FlowBuilder {
     pub dataset: Dataset,
-    seen: FastMap<RowKey, u32>,
+    // Keyed by the file's own text (product codes): std's SipHash, keyed at random where the
+    // platform has randomness, so that rows made to collide cannot make the check quadratic
+    // (FastHasher could be: its collisions can be solved for). It costs no measurable time.
+    seen: std::collections::HashMap<RowKey, u32>,
     /// Totals the data lacks, summed from products (see [`ProductSums`]).
     sums: ProductSums,
     keep: Option<CountryCode>,
@@ -307,7 +308,8 @@ pub fn parse_value(s: &str) -> Result<f64, ErrorKind> {
         s
     };
     let Some(v) = crate::decimal::parse(digits) else {
-        let word = digits.trim_start_matches(['+', '-']).to_ascii_lowercase();
+        let word = digits.strip_prefix(['+', '-']).unwrap_or(digits);
+        let word = word.to_ascii_lowercase();
         return Err(if matches!(word.as_str(), "inf" | "infinity" | "nan") {
             ErrorKind::NotFinite(s.into())
         } else {
@@ -360,6 +362,10 @@ mod tests {
             ("inf", ErrorKind::NotFinite("inf".into())),
             ("NaN", ErrorKind::NotFinite("NaN".into())),
             ("1e999", ErrorKind::NotFinite("1e999".into())),
+            ("-Infinity", ErrorKind::NotFinite("-Infinity".into())),
+            // Two signs are no number, as Rust's parser says.
+            ("+-inf", ErrorKind::NotANumber("+-inf".into())),
+            ("--5", ErrorKind::NotANumber("--5".into())),
             ("-5", ErrorKind::Negative("-5".into())),
         ];
         for (s, e) in bad {

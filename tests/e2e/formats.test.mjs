@@ -103,12 +103,12 @@ test("the page's module reads native data alone; a download loads the desk's mod
   await page.close();
 });
 
-test("a desk module that cannot load is an error in the box that says so, and a later change tries again", async () => {
+for (const file of ['tradegap_desk_bg.wasm', 'tradegap_desk.js']) test(`a desk module that cannot load (${file} missing) is an error in the box that says so, and a later change tries again`, async () => {
   const page = await env.browser.newPage({ viewport: { width: 900, height: 700 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   let blocked = true;
-  await page.route('**/pkg/tradegap_desk_bg.wasm', (route) => (blocked ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.route(`**/pkg/${file}*`, (route) => (blocked ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
   await page.goto(`${env.url}/examples/one-chart.html`);
   await page.waitForFunction(() => document.querySelector('trade-gap')?.analysis, null, { timeout: 15000 });
   const inline = readFileSync(path.join(ROOT, '..', 'tests/data/formats/comtrade-china.csv'), 'utf8');
@@ -127,6 +127,48 @@ test("a desk module that cannot load is an error in the box that says so, and a 
   await page.$eval('#offline', (el) => el.setAttribute('view', 'story'));
   const a = await waitForEvent(page, 'offline', 'tradegap:ready');
   assert.equal(a.years.find((y) => y.year === 2023).exports, 291890000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a download whose src changes while the desk module is still loading draws the new file', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 900, height: 700 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Hold the desk's wasm and the second file until the test lets them through.
+  const held = {};
+  const hold = (pattern, name) =>
+    page.route(pattern, (route) => {
+      held[name] = () => route.continue();
+    });
+  await hold('**/pkg/tradegap_desk_bg.wasm', 'desk');
+  await hold('**/data/formats/baci.csv', 'baci');
+  await page.goto(`${env.url}/examples/one-chart.html`);
+  await page.waitForFunction(() => document.querySelector('trade-gap')?.analysis, null, { timeout: 15000 });
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const type of ['tradegap:ready', 'tradegap:error']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail }));
+    }
+    const el = document.createElement('trade-gap');
+    el.id = 'switch';
+    for (const [k, v] of Object.entries({ src: '../data/formats/comtrade-china.csv', focus: 'PRK', partner: 'CHN' })) el.setAttribute(k, v);
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('tradegap_desk.js')), null, { timeout: 15000 });
+  await page.waitForTimeout(200);
+  assert.ok(held.desk, 'the desk module is being loaded for the Comtrade file');
+  // Another download while the desk is on its way; the desk arrives before the new file.
+  await page.$eval('#switch', (el) => el.setAttribute('src', '../data/formats/baci.csv'));
+  await page.waitForTimeout(200);
+  held.desk();
+  await page.waitForTimeout(300);
+  assert.ok(held.baci, 'the new file was requested');
+  held.baci();
+  const a = await waitForEvent(page, 'switch', 'tradegap:ready');
+  assert.match(a.sources.map((s) => s.name).join(' '), /BACI/);
+  const failures = await page.evaluate(() => window.__events.filter((e) => e.type === 'tradegap:error').map((e) => e.detail.message));
+  assert.deepEqual(failures, []);
   assert.deepEqual(errors, []);
   await page.close();
 });
