@@ -162,5 +162,43 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       );
       assert.ok(visible);
     });
+
+    test("a UN Comtrade download loads the desk's module and draws China's figures", async () => {
+      const s = browser.session;
+      await s.go(`${server.url.replace(/\/$/, '')}/examples/formats.html`);
+      const exports = await s.until(
+        "return document.querySelector('#comtrade')?.analysis?.years.find((y) => y.year === 2023)?.exports ?? null",
+      );
+      assert.equal(exports, 291890000);
+      const loaded = await s.run(
+        "return performance.getEntriesByType('resource').map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))",
+      );
+      assert.deepEqual([...loaded].sort(), ['tradegap_bg.wasm', 'tradegap_desk_bg.wasm']);
+      await s.run("document.querySelector('#comtrade').scrollIntoView()");
+      const counts = await s.until(
+        `const c = (function () { ${COUNT_PIXELS} }).apply(null, arguments); return c[0] > 300 && c[1] > 300 ? c : null;`,
+        10000,
+        '#comtrade',
+      );
+      assert.ok(counts[0] > 300 && counts[1] > 300, JSON.stringify(counts));
+    });
+
+    test("values past the exact fast path are read by the engine's parseFloat as Rust reads them", async () => {
+      const s = browser.session;
+      await s.run(`
+        const el = document.createElement('trade-gap');
+        el.id = 'digits';
+        el.setAttribute('focus', 'PRK');
+        el.setAttribute('partner', 'CHN');
+        const script = document.createElement('script');
+        script.type = 'text/csv';
+        script.textContent = 'year,exporter,importer,value\\n2023,PRK,CHN,123456.78901234567890123456\\n2023,CHN,PRK,2.9000000000000000000000001e8\\n';
+        el.append(script);
+        document.body.prepend(el);`);
+      const year = await s.until("return document.querySelector('#digits')?.analysis?.years[0] ?? null");
+      // The doubles Rust's own parser gives for these texts (27 and 26 significant digits).
+      assert.equal(year.exports, 123456.78901234567);
+      assert.equal(year.imports, 290000000);
+    });
   });
 }
