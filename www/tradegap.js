@@ -588,6 +588,8 @@ export class TradeGap extends HTMLElement {
       if (generation !== this.#generation) return null;
       this.#Core = DeskChart;
       this.#chart.free();
+      // Null in between: a constructor that throws must not leave the freed handle here,
+      // for disconnecting to free again.
       this.#chart = null;
       this.#chart = new this.#Core(this.canvas);
       analysis = this.#chart.load(this.#text, this.#options());

@@ -157,28 +157,22 @@ pub fn parse_trades_with(text: &str, format: Format, opts: &ReadOptions) -> Resu
     match format {
         Format::Json => json::parse_flows(text, opts),
         Format::Auto | Format::Csv => csv::parse_flows(text, opts),
-        download => read_download(text, download, opts),
-    }
-}
-
-#[cfg(feature = "downloads")]
-fn read_download(text: &str, format: Format, opts: &ReadOptions) -> Result<Dataset, Error> {
-    match format {
+        #[cfg(feature = "downloads")]
         Format::Comtrade => comtrade::read(text, &comtrade::LAYOUT, opts),
+        #[cfg(feature = "downloads")]
         Format::ComtradeLegacy => comtrade::read(text, &comtrade_legacy::LAYOUT, opts),
+        #[cfg(feature = "downloads")]
         Format::Baci => baci::parse_flows(text, opts),
+        #[cfg(feature = "downloads")]
         Format::Wits => comtrade::read(text, &wits::LAYOUT, opts),
+        #[cfg(feature = "downloads")]
         Format::Reported => reported::parse_flows(text, opts),
-        Format::Auto | Format::Csv | Format::Json => csv::parse_flows(text, opts),
+        #[cfg(not(feature = "downloads"))]
+        download => Err(Error::at(
+            Position::new(1, 1),
+            ErrorKind::ReaderNotBuilt(download.title()),
+        )),
     }
-}
-
-#[cfg(not(feature = "downloads"))]
-fn read_download(_text: &str, format: Format, _opts: &ReadOptions) -> Result<Dataset, Error> {
-    Err(Error::at(
-        Position::new(1, 1),
-        ErrorKind::ReaderNotBuilt(format.title()),
-    ))
 }
 
 /// The line and character column of byte `at` in `text` (lines end as the CSV reader

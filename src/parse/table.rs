@@ -11,18 +11,18 @@ use crate::model::CountryCode;
 /// A header name folded for matching: ASCII letters and digits only, lower case
 /// (`"Trade Value (US$)"` → `"tradevalueus"`).
 pub fn key(name: &str) -> String {
+    folded(name).collect()
+}
+
+/// Whether `name` folds to `key` (see [`key`]), without building the folded string.
+pub fn key_is(name: &str, key: &str) -> bool {
+    folded(name).eq(key.chars())
+}
+
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// Whether `name` folds to `folded` (see [`key`]), without building the folded string.
-pub fn key_is(name: &str, folded: &str) -> bool {
-    name.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-        .eq(folded.bytes())
 }
 
 /// The header row of a CSV file.
