@@ -74,21 +74,22 @@ test('view="partners" draws the focus country\'s partners as shares, with a scre
 
 test("the page's module reads native data alone; a download loads the desk's module once, for src and inline data", async () => {
   const wasmRequests = (requests) => requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
-  // Native data: only the page's module.
-  let { page, errors } = await openPage(env.browser, `${env.url}/examples/one-chart.html`);
+  // Native data: only the page's module. Requests are recorded from a blank page on, so
+  // that every one of the navigation's is seen and none of another's.
+  let { page, errors } = await openPage(env.browser, 'about:blank');
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.reload();
+  await page.goto(`${env.url}/examples/one-chart.html`);
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'tradegap:ready'), null, { timeout: 15000 });
   assert.deepEqual(wasmRequests(requests), ['tradegap_bg.wasm']);
   assert.deepEqual(errors, []);
   await page.close();
 
   // Six downloads from src: the desk's module is fetched once for all of them.
-  ({ page, errors } = await openPage(env.browser, `${env.url}/examples/formats.html`, { viewport: { width: 900, height: 900 } }));
+  ({ page, errors } = await openPage(env.browser, 'about:blank', { viewport: { width: 900, height: 900 } }));
   const more = [];
   page.on('request', (r) => more.push(r.url()));
-  await page.reload();
+  await page.goto(`${env.url}/examples/formats.html`);
   await waitForEvent(page, 'wits', 'tradegap:ready');
   await waitForEvent(page, 'comtrade', 'tradegap:ready');
   const inline = readFileSync(path.join(ROOT, '..', 'tests/data/formats/comtrade-china.csv'), 'utf8');
